@@ -1,1 +1,44 @@
-//! placeholder
+//! Reading a cratespace: the manifest, located and parsed with spans, checked
+//! against `Cargo.toml`, and turned into a [`Cratespace`] model, with every
+//! problem as a [`Diagnostic`] that names file, line and column.
+//!
+//! Shared by the `cratespace!()` macro and the `cargo cratespace` tool; it
+//! does not depend on `proc_macro`. Data flows one way:
+//! locate and read ([`load`]) → validate → [`model`] → expand (with the
+//! `tokens` feature).
+//!
+//! ```
+//! # let dir = std::env::temp_dir().join("cratespace-doc-crate");
+//! # std::fs::create_dir_all(&dir).unwrap();
+//! # std::fs::write(dir.join("Cargo.toml"), "[package]\nname = \"acme\"\n\n[dependencies]\nacme-core = \"1\"\n\n[package.metadata.cratespace.members]\ncore = \"acme-cor\"\n").unwrap();
+//! let loaded = cratespace_manifest::load(&cratespace_manifest::Request {
+//!     manifest_dir: dir,
+//!     manifest: None,
+//! });
+//! let problem = loaded.diagnostics[0].to_string();
+//! assert!(problem.starts_with("member `core`: no dependency `acme-cor` in Cargo.toml"));
+//! assert!(problem.contains("--> Cargo.toml:8:8"));
+//! assert!(problem.contains("help: did you mean `acme-core`?"));
+//! ```
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod cargo;
+pub mod cfg;
+mod diagnostic;
+mod document;
+#[cfg(feature = "tokens")]
+pub mod expand;
+mod load;
+pub mod model;
+mod name;
+mod source;
+mod suggest;
+mod validate;
+
+pub use crate::cfg::Cfg;
+pub use crate::diagnostic::Diagnostic;
+pub use crate::load::{Loaded, Request, load};
+pub use crate::model::Cratespace;
+pub use crate::source::{Location, Source};

@@ -1,0 +1,180 @@
+//! Diagnostics as values, and the one renderer that turns them into text.
+
+use crate::source::{Location, Source};
+use std::fmt::{self, Display};
+use std::ops::Range;
+
+/// One problem found in a manifest or in the macro's arguments.
+///
+/// Its [`Display`] is the text the compiler shows after `error: `: the
+/// message, the file, line and column, the offending line with the problem
+/// underlined, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What is wrong, in one line.
+    pub message: String,
+    /// Where, when the problem has a place in a file.
+    pub location: Option<Location>,
+    /// What to write under the underline.
+    pub label: Option<String>,
+    /// Other places that explain the problem, such as the first of two definitions.
+    pub related: Vec<(Location, String)>,
+    /// How to fix it: each entry is printed as a `help:` line.
+    pub help: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A problem with no place in a file, such as a file that cannot be read.
+    pub fn new(message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            location: None,
+            label: None,
+            related: Vec::new(),
+            help: Vec::new(),
+        }
+    }
+
+    /// A problem at a byte range of a file.
+    pub fn at(source: &Source, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            location: Some(source.locate(span)),
+            ..Diagnostic::new(message)
+        }
+    }
+
+    /// Sets the text under the underline.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds another place, with what it shows.
+    pub fn related(
+        mut self,
+        source: &Source,
+        span: Range<usize>,
+        label: impl Into<String>,
+    ) -> Self {
+        self.related.push((source.locate(span), label.into()));
+        self
+    }
+
+    /// Adds a `help:` line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help.push(help.into());
+        self
+    }
+}
+
+impl Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.message)?;
+        let places: Vec<(&Location, Option<&str>)> = self
+            .location
+            .iter()
+            .map(|location| (location, self.label.as_deref()))
+            .chain(self.related.iter().map(|(l, s)| (l, Some(s.as_str()))))
+            .collect();
+        let gutter = places
+            .iter()
+            .map(|(location, _)| location.line.to_string().len())
+            .max()
+            .unwrap_or(1);
+        let pad = " ".repeat(gutter);
+        for (index, (location, label)) in places.iter().enumerate() {
+            let arrow = if index == 0 { "-->" } else { ":::" };
+            write!(
+                f,
+                "\n{pad}{arrow} {}:{}:{}\n{pad} |\n{:>gutter$} | ",
+                location.file, location.line, location.column, location.line
+            )?;
+            let (line, column) = expand_tabs(&location.line_text, location.column);
+            writeln!(f, "{line}")?;
+            let mark = if index == 0 { "^" } else { "-" };
+            write!(
+                f,
+                "{pad} | {}{}",
+                " ".repeat(column - 1),
+                mark.repeat(location.width)
+            )?;
+            if let Some(label) = label {
+                write!(f, " {label}")?;
+            }
+        }
+        if !self.help.is_empty() {
+            if !places.is_empty() {
+                write!(f, "\n{pad} |")?;
+            }
+            for help in &self.help {
+                let indent = if places.is_empty() {
+                    String::new()
+                } else {
+                    format!("{pad} ")
+                };
+                let mut lines = help.lines();
+                write!(f, "\n{indent}= help: {}", lines.next().unwrap_or(""))?;
+                for more in lines {
+                    write!(f, "\n{indent}        {more}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Tabs shown as four spaces, and the column moved to match.
+fn expand_tabs(line: &str, column: usize) -> (String, usize) {
+    let mut shown = String::with_capacity(line.len());
+    let mut shown_column = column;
+    for (index, ch) in line.chars().enumerate() {
+        if ch == '\t' {
+            shown.push_str("    ");
+            if index + 1 < column {
+                shown_column += 3;
+            }
+        } else {
+            shown.push(ch);
+        }
+    }
+    (shown, shown_column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_place_line_underline_and_help() {
+        let source = Source::new("Cargo.toml", "[package.metadata.cratespace]\nmemebrs = 1\n");
+        let diagnostic = Diagnostic::at(&source, 30..37, "unknown key `memebrs`")
+            .label("not a cratespace key")
+            .help("did you mean `members`?");
+        assert_eq!(
+            diagnostic.to_string(),
+            "unknown key `memebrs`\n \
+             --> Cargo.toml:2:1\n  \
+             |\n\
+             2 | memebrs = 1\n  \
+             | ^^^^^^^ not a cratespace key\n  \
+             |\n  \
+             = help: did you mean `members`?"
+        );
+    }
+
+    #[test]
+    fn renders_related_places_and_bare_messages() {
+        let source = Source::new("c.toml", "a = 1\n\n\n\n\n\n\n\n\nb\t= 2\n");
+        let diagnostic =
+            Diagnostic::at(&source, 17..18, "two").related(&source, 0..1, "first here");
+        assert_eq!(
+            diagnostic.to_string(),
+            "two\n  --> c.toml:10:4\n   |\n10 | b    = 2\n   |       ^\n  ::: c.toml:1:1\n   |\n 1 | a = 1\n   | - first here"
+        );
+        let bare = Diagnostic::new("cannot read").help("line one\nline two");
+        assert_eq!(
+            bare.to_string(),
+            "cannot read\n= help: line one\n        line two"
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! TOML parsed with spans, and the few ways this crate reads it.
+
+use crate::diagnostic::Diagnostic;
+use crate::source::Source;
+use toml::Spanned;
+use toml::de::{DeString, DeTable, DeValue};
+
+/// A key with its span.
+pub type Key<'i> = Spanned<DeString<'i>>;
+/// A value with its span.
+pub type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Parses a whole file, recovering past errors: the table holds what could be
+/// read, and each syntax error becomes a diagnostic (SPEC §6, row 2).
+pub fn parse(source: &Source) -> (Spanned<DeTable<'_>>, Vec<Diagnostic>) {
+    let (table, errors) = DeTable::parse_recoverable(&source.text);
+    let diagnostics = errors
+        .iter()
+        .map(|error| {
+            let message = error.message().trim_end_matches('\n');
+            let (first, rest) = message.split_once('\n').unwrap_or((message, ""));
+            let span = error.span().unwrap_or(0..0);
+            if first == "duplicate key" {
+                return duplicate_key(source, table.get_ref(), span);
+            }
+            let mut diagnostic = Diagnostic::at(
+                source,
+                span,
+                format!("invalid TOML in {}: {first}", source.name),
+            )
+            .help("fix the TOML syntax at this place; https://toml.io/en/v1.0.0 describes it");
+            if !rest.trim().is_empty() {
+                diagnostic = diagnostic.label(rest.trim().replace('\n', " "));
+            }
+            diagnostic
+        })
+        .collect();
+    (table, diagnostics)
+}
+
+/// A key defined twice: both places, since a member and a namespace (or two
+/// members) cannot share a path.
+fn duplicate_key(source: &Source, table: &DeTable<'_>, span: std::ops::Range<usize>) -> Diagnostic {
+    let text = source
+        .slice(span.clone())
+        .trim_matches(|c| c == '"' || c == '\'');
+    let mut diagnostic = Diagnostic::at(
+        source,
+        span.clone(),
+        format!("`{text}` is defined twice in {}", source.name),
+    )
+    .label("defined again here");
+    if let Some(first) = earlier_key(table, text, span.start) {
+        diagnostic = diagnostic.related(source, first, "first defined here");
+    }
+    diagnostic.help(
+        "one name holds one thing: a member (a string, or a table with `dependency`) or a namespace (a table of members); rename or merge one of them",
+    )
+}
+
+/// The last key named `text` that starts before `before`, at any depth.
+fn earlier_key(table: &DeTable<'_>, text: &str, before: usize) -> Option<std::ops::Range<usize>> {
+    let mut best: Option<std::ops::Range<usize>> = None;
+    for (key, value) in table.iter() {
+        let span = key.span();
+        if key.get_ref() == text
+            && span.start < before
+            && best.as_ref().is_none_or(|b| b.start < span.start)
+        {
+            best = Some(span);
+        }
+        let nested = match value.get_ref() {
+            DeValue::Table(inner) => earlier_key(inner, text, before),
+            _ => None,
+        };
+        if let Some(span) = nested {
+            if best.as_ref().is_none_or(|b| b.start < span.start) {
+                best = Some(span);
+            }
+        }
+    }
+    best
+}
+
+/// The entries of a table in the order they appear in the file.
+pub fn entries<'a, 'i>(table: &'a DeTable<'i>) -> Vec<(&'a Key<'i>, &'a Value<'i>)> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    entries
+}
+
+/// The entry of `key` in `table`.
+pub fn get<'a, 'i>(table: &'a DeTable<'i>, key: &str) -> Option<(&'a Key<'i>, &'a Value<'i>)> {
+    table.get_key_value(key)
+}
+
+/// The value as a table.
+pub fn as_table<'a, 'i>(value: &'a Value<'i>) -> Option<&'a DeTable<'i>> {
+    match value.get_ref() {
+        DeValue::Table(table) => Some(table),
+        _ => None,
+    }
+}
+
+/// The value as a string.
+pub fn as_str<'a>(value: &'a Value<'_>) -> Option<&'a str> {
+    match value.get_ref() {
+        DeValue::String(string) => Some(string),
+        _ => None,
+    }
+}
+
+/// `key` of `table` as a string, if it is one.
+pub fn str_at<'a>(table: &'a DeTable<'_>, key: &str) -> Option<&'a str> {
+    get(table, key).and_then(|(_, value)| as_str(value))
+}
+
+/// `key` of `table` as a table, if it is one.
+pub fn table_at<'a, 'i>(table: &'a DeTable<'i>, key: &str) -> Option<&'a DeTable<'i>> {
+    get(table, key).and_then(|(_, value)| as_table(value))
+}
+
+/// `key` of `table` is `true`.
+pub fn is_true(table: &DeTable<'_>, key: &str) -> bool {
+    matches!(
+        get(table, key).map(|(_, v)| v.get_ref()),
+        Some(DeValue::Boolean(true))
+    )
+}
+
+/// What a value is, for "expected …, found …".
+pub fn describe(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a datetime",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}

@@ -1,0 +1,308 @@
+//! Locating and reading the files a cratespace is described by.
+
+use crate::cargo::{self, Package, Workspace};
+use crate::diagnostic::Diagnostic;
+use crate::document::{self, as_table, get, str_at, table_at};
+use crate::model::Cratespace;
+use crate::source::Source;
+use crate::validate::{self, Input};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// What to load: the crate's directory and the `manifest = "…"` argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// The directory of the crate that invokes the macro (`CARGO_MANIFEST_DIR`).
+    pub manifest_dir: PathBuf,
+    /// A file holding the cratespace table, relative to `manifest_dir`;
+    /// `None` reads `[package.metadata.cratespace]` of `Cargo.toml`.
+    pub manifest: Option<String>,
+}
+
+/// The outcome of [`load`]: the model of whatever was valid, every problem,
+/// and the files read.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The cratespace, holding every member that passed validation.
+    pub cratespace: Cratespace,
+    /// Every problem found; empty when the manifest is valid.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files read, relative to `manifest_dir` and `/`-separated, so that
+    /// the build can be told to re-run when one changes.
+    pub tracked: Vec<String>,
+}
+
+/// Reads, checks and models the cratespace of the crate at `request.manifest_dir`.
+///
+/// Never fails: problems are in [`Loaded::diagnostics`], and the model keeps
+/// the members that are valid.
+///
+/// ```
+/// let dir = std::env::temp_dir().join("cratespace-doc-load");
+/// std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("Cargo.toml"), r#"
+/// [package]
+/// name = "acme"
+/// version = "1.0.0"
+///
+/// [dependencies]
+/// acme-json = "1"
+///
+/// [package.metadata.cratespace.members]
+/// formats.json = "acme-json"
+/// "#).unwrap();
+///
+/// let loaded = cratespace_manifest::load(&cratespace_manifest::Request {
+///     manifest_dir: dir,
+///     manifest: None,
+/// });
+/// assert!(loaded.diagnostics.is_empty());
+/// let members = loaded.cratespace.root.members();
+/// assert_eq!(members[0].0, "formats::json");
+/// assert_eq!(members[0].1.target(), "acme_json");
+/// ```
+pub fn load(request: &Request) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let mut tracked = Vec::new();
+    let dir = &request.manifest_dir;
+
+    let cargo_source = match read(dir, "Cargo.toml") {
+        Ok(source) => {
+            tracked.push(source.name.clone());
+            Some(source)
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotFound && request.manifest.is_some() => None,
+        Err(error) => {
+            diagnostics.push(unreadable(
+                dir,
+                "Cargo.toml",
+                &error,
+                request.manifest.is_some(),
+            ));
+            return empty(diagnostics, tracked);
+        }
+    };
+    let cargo_table = cargo_source.as_ref().map(|source| {
+        let (table, errors) = document::parse(source);
+        diagnostics.extend(errors);
+        table
+    });
+
+    let workspace_source = match &cargo_table {
+        Some(table) if cargo::inherits(table.get_ref()) => {
+            match find_workspace_root(dir, table.get_ref()) {
+                Some(Root::Other(source)) => {
+                    tracked.push(source.name.clone());
+                    Some(source)
+                }
+                Some(Root::Itself) => None,
+                None => {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            "Cargo.toml inherits from its workspace (`workspace = true`), but no workspace root was found above it",
+                        )
+                        .help("cratespace looks for the first Cargo.toml with a [workspace] table in the directories above the crate, as cargo does"),
+                    );
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let workspace_table = workspace_source
+        .as_ref()
+        .map(|source| document::parse(source).0);
+    let workspace = match (&workspace_table, &cargo_table) {
+        (Some(root), _) => Some(Workspace::read(root.get_ref())),
+        (None, Some(own)) if table_at(own.get_ref(), "workspace").is_some() => {
+            Some(Workspace::read(own.get_ref()))
+        }
+        _ => None,
+    };
+    let package = cargo_table
+        .as_ref()
+        .map(|table| Package::read(table.get_ref(), workspace.as_ref()));
+
+    let manifest_source = match &request.manifest {
+        None => None,
+        Some(path) => match read(dir, path) {
+            Ok(source) => {
+                tracked.push(source.name.clone());
+                Some(source)
+            }
+            Err(error) => {
+                diagnostics.push(unreadable(dir, path, &error, true));
+                return empty(diagnostics, tracked);
+            }
+        },
+    };
+    let manifest_table = manifest_source.as_ref().map(|source| {
+        let (table, errors) = document::parse(source);
+        diagnostics.extend(errors);
+        table
+    });
+
+    let cargo = cargo_source.as_ref().zip(package.as_ref());
+    let found = match (&manifest_source, &manifest_table) {
+        (Some(source), Some(table)) => Some((source, source.name.clone(), table.get_ref())),
+        _ => match (&cargo_source, &cargo_table) {
+            (Some(source), Some(table)) => {
+                cratespace_table(source, table.get_ref(), &mut diagnostics)
+                    .map(|table| (source, "`[package.metadata.cratespace]`".to_owned(), table))
+            }
+            _ => None,
+        },
+    };
+    let Some((source, table_name, table)) = found else {
+        return empty(diagnostics, tracked);
+    };
+    let input = Input {
+        source,
+        table_name: &table_name,
+        table,
+        cargo,
+    };
+    let cratespace = validate::validate(&input, &mut diagnostics);
+    Loaded {
+        cratespace,
+        diagnostics,
+        tracked,
+    }
+}
+
+fn empty(diagnostics: Vec<Diagnostic>, tracked: Vec<String>) -> Loaded {
+    Loaded {
+        cratespace: Cratespace {
+            name: String::new(),
+            version: String::new(),
+            versioning: Default::default(),
+            metadata: None,
+            runtime: "cratespace".to_owned(),
+            root: Default::default(),
+        },
+        diagnostics,
+        tracked,
+    }
+}
+
+fn read(dir: &Path, relative: &str) -> io::Result<Source> {
+    let path = dir.join(relative);
+    if path.is_dir() {
+        return Err(io::Error::other("it is a directory"));
+    }
+    let bytes = std::fs::read(&path)?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        io::Error::other(format!(
+            "it is not UTF-8 (invalid byte at offset {})",
+            error.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok(Source::new(relative.replace('\\', "/"), text))
+}
+
+fn unreadable(dir: &Path, relative: &str, error: &io::Error, option_given: bool) -> Diagnostic {
+    let path = dir.join(relative);
+    let diagnostic = Diagnostic::new(format!(
+        "cannot read the cratespace manifest `{}`: {}",
+        path.display(),
+        describe_io(error)
+    ));
+    if option_given {
+        diagnostic.help(format!(
+            "`manifest = \"{relative}\"` is relative to the crate's directory (CARGO_MANIFEST_DIR); check the path, or leave the option out to read [package.metadata.cratespace] from Cargo.toml"
+        ))
+    } else {
+        diagnostic.help(
+            "without arguments, `cratespace!()` reads [package.metadata.cratespace] from the crate's Cargo.toml; to keep the table in its own file, write `cratespace::cratespace!(manifest = \"cratespace.toml\");`",
+        )
+    }
+}
+
+fn describe_io(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// The `[package.metadata.cratespace]` table, or diagnostic 3 when it is absent.
+fn cratespace_table<'a, 'i>(
+    source: &Source,
+    root: &'a toml::de::DeTable<'i>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<&'a toml::de::DeTable<'i>> {
+    let package = get(root, "package");
+    let found = package
+        .and_then(|(_, value)| as_table(value))
+        .and_then(|package| table_at(package, "metadata"))
+        .and_then(|metadata| get(metadata, "cratespace"));
+    match found {
+        Some((_, value)) => match as_table(value) {
+            Some(table) => Some(table),
+            None => {
+                diagnostics.push(
+                    Diagnostic::at(
+                        source,
+                        value.span(),
+                        format!(
+                            "`package.metadata.cratespace` must be a table, found {}",
+                            document::describe(value.get_ref())
+                        ),
+                    )
+                    .label("expected a table")
+                    .help("write it as a table: [package.metadata.cratespace.members]"),
+                );
+                None
+            }
+        },
+        None => {
+            let message = "Cargo.toml has no [package.metadata.cratespace] table";
+            let mut diagnostic = match package {
+                Some((key, _)) => Diagnostic::at(source, key.span(), message)
+                    .label("the cratespace table belongs to this package"),
+                None => Diagnostic::new(message),
+            };
+            diagnostic = diagnostic.help(
+                "list the members in Cargo.toml, each a module name and the dependency it re-exports:\n[package.metadata.cratespace.members]\njson = \"my-json-crate\"",
+            );
+            diagnostic = diagnostic.help(
+                "or keep the table in its own file: `cratespace::cratespace!(manifest = \"cratespace.toml\");`",
+            );
+            diagnostics.push(diagnostic);
+            None
+        }
+    }
+}
+
+enum Root {
+    Itself,
+    Other(Source),
+}
+
+/// The workspace root: `package.workspace` if given, else the crate itself
+/// when it has a `[workspace]` table, else the nearest directory above whose
+/// `Cargo.toml` has one. Walks lexical parents only, so links cannot loop.
+fn find_workspace_root(dir: &Path, own: &toml::de::DeTable<'_>) -> Option<Root> {
+    if let Some(explicit) = table_at(own, "package").and_then(|p| str_at(p, "workspace")) {
+        let relative = format!("{}/Cargo.toml", explicit.trim_end_matches('/'));
+        return read(dir, &relative).ok().map(Root::Other);
+    }
+    if table_at(own, "workspace").is_some() {
+        return Some(Root::Itself);
+    }
+    let mut relative = String::new();
+    let mut current = dir.to_path_buf();
+    while current.pop() && !current.as_os_str().is_empty() {
+        relative.push_str("../");
+        let name = format!("{relative}Cargo.toml");
+        let Ok(source) = read(dir, &name) else {
+            continue;
+        };
+        let (table, _) = document::parse(&source);
+        if table_at(table.get_ref(), "workspace").is_some() {
+            return Some(Root::Other(source));
+        }
+    }
+    None
+}

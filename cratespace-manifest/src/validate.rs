@@ -1,0 +1,735 @@
+//! The cratespace table, checked against `Cargo.toml`, becomes the model.
+//!
+//! Every problem is recorded and validation goes on, so that one build shows
+//! them all and the members that are valid are still emitted.
+
+use crate::cargo::{Dependency, Package, Section, edition_at_least_2024};
+use crate::cfg::{Cfg, CfgError};
+use crate::diagnostic::Diagnostic;
+use crate::document::{Key, Value, as_str, describe, entries, get};
+use crate::model::{Cratespace, Item, Kind, Member, Name, Namespace, Versioning, Voucher};
+use crate::name::{self, NameError};
+use crate::source::Source;
+use crate::suggest::closest;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use toml::de::{DeTable, DeValue};
+
+const TABLE_KEYS: &[&str] = &["members", "versioning", "metadata", "policy"];
+const MEMBER_KEYS: &[&str] = &["dependency", "path", "doc", "cfg", "voucher"];
+const VOUCHER_KEYS: &[&str] = &["approved", "by", "checksums"];
+const VERSIONINGS: &[&str] = &["independent", "pinned", "lockstep"];
+
+/// Where the cratespace table was read from, and what `Cargo.toml` says.
+pub struct Input<'a> {
+    /// The file holding the cratespace table.
+    pub source: &'a Source,
+    /// How to name the table in messages: `[package.metadata.cratespace]`.
+    pub table_name: &'a str,
+    /// The cratespace table.
+    pub table: &'a DeTable<'a>,
+    /// `Cargo.toml` and what it declares; `None` in builds without Cargo.
+    pub cargo: Option<(&'a Source, &'a Package)>,
+}
+
+/// Builds the model, appending every problem to `diagnostics`.
+pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratespace {
+    let mut cx = Context { input, diagnostics };
+    let package = input.cargo.map(|(_, package)| package);
+    let mut cratespace = Cratespace {
+        name: package.and_then(|p| p.name.clone()).unwrap_or_default(),
+        version: package.and_then(|p| p.version.clone()).unwrap_or_default(),
+        versioning: Versioning::Independent,
+        metadata: Some("CRATESPACE".to_owned()),
+        runtime: package
+            .and_then(Package::runtime_key)
+            .unwrap_or("cratespace")
+            .replace('-', "_"),
+        root: Namespace::default(),
+    };
+    let mut members = None;
+    for (key, value) in entries(input.table) {
+        match key.get_ref().as_ref() {
+            "members" => members = Some(value),
+            "versioning" => cratespace.versioning = cx.versioning(value),
+            "metadata" => cratespace.metadata = cx.metadata(value),
+            "policy" => {
+                cx.expect_table(
+                    value,
+                    "`policy`",
+                    "a table, like `policy = { licenses = [\"MIT\"] }`",
+                );
+            }
+            _ => cx.unknown_key(key, TABLE_KEYS, input.table_name),
+        }
+    }
+    match members {
+        Some(value) => match value.get_ref() {
+            DeValue::Table(table) => cratespace.root = cx.namespace(table, ""),
+            other => cx.wrong_type(value, other, "`members`", "a table of members"),
+        },
+        None => {
+            let diagnostic = Diagnostic::new(format!(
+                "{} has no `members` table",
+                input.table_name
+            ))
+            .help(format!(
+                "list the members under {}, for example:\n[{}.members]\njson = \"my-json-crate\"",
+                input.table_name,
+                input
+                    .table_name
+                    .trim_matches(|c| c == '[' || c == ']' || c == '`'),
+            ));
+            cx.diagnostics.push(diagnostic);
+        }
+    }
+    cratespace
+}
+
+struct Context<'a, 'd> {
+    input: &'a Input<'a>,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Context<'_, '_> {
+    fn source(&self) -> &Source {
+        self.input.source
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn unknown_key(&mut self, key: &Key<'_>, known: &[&str], place: &str) {
+        let text = key.get_ref();
+        let mut diagnostic = Diagnostic::at(
+            self.source(),
+            key.span(),
+            format!("unknown key `{text}` in {place}"),
+        )
+        .label("unknown key");
+        diagnostic = match closest(text, known.iter().copied()) {
+            Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
+            None => diagnostic,
+        };
+        let list = known
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.push(diagnostic.help(format!("the keys allowed here are {list}")));
+    }
+
+    fn wrong_type(&mut self, value: &Value<'_>, found: &DeValue<'_>, what: &str, expected: &str) {
+        let diagnostic = Diagnostic::at(
+            self.source(),
+            value.span(),
+            format!("{what} must be {expected}, found {}", describe(found)),
+        )
+        .label(format!("expected {expected}"));
+        self.push(diagnostic);
+    }
+
+    fn expect_table(&mut self, value: &Value<'_>, what: &str, expected: &str) {
+        if !matches!(value.get_ref(), DeValue::Table(_)) {
+            self.wrong_type(value, value.get_ref(), what, expected);
+        }
+    }
+
+    fn expect_str<'v>(&mut self, value: &'v Value<'_>, what: &str) -> Option<&'v str> {
+        let text = as_str(value);
+        if text.is_none() {
+            self.wrong_type(value, value.get_ref(), what, "a string");
+        }
+        text
+    }
+
+    fn versioning(&mut self, value: &Value<'_>) -> Versioning {
+        let Some(text) = self.expect_str(value, "`versioning`") else {
+            return Versioning::Independent;
+        };
+        match text {
+            "independent" => Versioning::Independent,
+            "pinned" => Versioning::Pinned,
+            "lockstep" => Versioning::Lockstep,
+            _ => {
+                let mut diagnostic = Diagnostic::at(
+                    self.source(),
+                    value.span(),
+                    format!("`versioning` must be \"independent\", \"pinned\" or \"lockstep\", found \"{text}\""),
+                )
+                .label("unknown versioning");
+                if let Some(best) = closest(text, VERSIONINGS.iter().copied()) {
+                    diagnostic = diagnostic.help(format!("did you mean \"{best}\"?"));
+                }
+                self.push(diagnostic);
+                Versioning::Independent
+            }
+        }
+    }
+
+    fn metadata(&mut self, value: &Value<'_>) -> Option<String> {
+        match value.get_ref() {
+            DeValue::Boolean(true) => Some("CRATESPACE".to_owned()),
+            DeValue::Boolean(false) => None,
+            DeValue::String(text) => match name::module_name(text) {
+                Ok(name) => Some(name.to_rust()),
+                Err(error) => {
+                    self.invalid_name(value.span(), "`metadata`", &error);
+                    Some("CRATESPACE".to_owned())
+                }
+            },
+            other => {
+                self.wrong_type(
+                    value,
+                    other,
+                    "`metadata`",
+                    "a boolean or the name of the const",
+                );
+                Some("CRATESPACE".to_owned())
+            }
+        }
+    }
+
+    fn invalid_name(&mut self, span: Range<usize>, what: &str, error: &NameError) {
+        let mut diagnostic = Diagnostic::at(
+            self.source(),
+            span,
+            format!("invalid {what}: {}", error.reason),
+        )
+        .label("not a usable Rust name");
+        diagnostic = match &error.suggestion {
+            Some(suggestion) => diagnostic.help(format!(
+                "a name must be a Rust identifier that is not a keyword; write `{suggestion}` instead"
+            )),
+            None => diagnostic.help("a name must be a Rust identifier that is not a keyword, like `json`"),
+        };
+        self.push(diagnostic);
+    }
+
+    fn namespace(&mut self, table: &DeTable<'_>, prefix: &str) -> Namespace {
+        let mut namespace = Namespace::default();
+        let mut seen: BTreeMap<String, (Range<usize>, String)> = BTreeMap::new();
+        for (key, value) in entries(table) {
+            let text = key.get_ref();
+            if text == "*" {
+                self.globs(value, &mut namespace, &format!("{prefix}*"));
+                continue;
+            }
+            let name = match name::module_name(text) {
+                Ok(name) => name,
+                Err(error) => {
+                    self.invalid_name(key.span(), "module name", &error);
+                    continue;
+                }
+            };
+            let path = format!("{prefix}{}", name.ident);
+            if let Some((first, first_text)) = seen.get(&name.ident) {
+                let diagnostic = Diagnostic::at(
+                    self.source(),
+                    key.span(),
+                    format!("two members at `{path}`: `{text}` and `{first_text}` are the same Rust name"),
+                )
+                .label("second definition")
+                .related(self.source(), first.clone(), "first definition")
+                .help("give each member its own name, or remove one of them");
+                self.push(diagnostic);
+                continue;
+            }
+            seen.insert(name.ident.clone(), (key.span(), text.to_string()));
+            match value.get_ref() {
+                DeValue::String(dependency) => {
+                    if let Some(member) = self.member(Some(name), dependency, value.span(), None, &path) {
+                        namespace.items.push(Item::Member(member));
+                    }
+                }
+                DeValue::Table(options) if get(options, "dependency").is_some() => {
+                    if let Some(member) = self.member_table(Some(name), options, &path) {
+                        namespace.items.push(Item::Member(member));
+                    }
+                }
+                DeValue::Table(inner) => {
+                    let inner = self.namespace(inner, &format!("{path}::"));
+                    namespace.items.push(Item::Namespace { name, namespace: inner });
+                }
+                other => self.wrong_type(
+                    value,
+                    other,
+                    &format!("member `{path}`"),
+                    "a dependency name (a string), a member table with `dependency`, or a namespace table",
+                ),
+            }
+        }
+        namespace
+    }
+
+    fn globs(&mut self, value: &Value<'_>, namespace: &mut Namespace, path: &str) {
+        let what = "the glob `\"*\"`";
+        match value.get_ref() {
+            DeValue::String(dependency) => {
+                if let Some(member) = self.member(None, dependency, value.span(), None, path) {
+                    namespace.items.push(Item::Glob(member));
+                }
+            }
+            DeValue::Table(options) => {
+                if let Some(member) = self.member_table(None, options, path) {
+                    namespace.items.push(Item::Glob(member));
+                }
+            }
+            DeValue::Array(array) => {
+                for element in array {
+                    match element.get_ref() {
+                        DeValue::String(dependency) => {
+                            if let Some(member) =
+                                self.member(None, dependency, element.span(), None, path)
+                            {
+                                namespace.items.push(Item::Glob(member));
+                            }
+                        }
+                        DeValue::Table(options) => {
+                            if let Some(member) = self.member_table(None, options, path) {
+                                namespace.items.push(Item::Glob(member));
+                            }
+                        }
+                        other => {
+                            self.wrong_type(element, other, what, "a dependency name (a string)")
+                        }
+                    }
+                }
+            }
+            other => self.wrong_type(value, other, what, "a dependency name or a list of them"),
+        }
+    }
+
+    fn member_table(
+        &mut self,
+        name: Option<Name>,
+        options: &DeTable<'_>,
+        path: &str,
+    ) -> Option<Member> {
+        let mut parsed = Options::default();
+        let mut dependency = None;
+        let place = format!("member `{path}`");
+        for (key, value) in entries(options) {
+            match key.get_ref().as_ref() {
+                "dependency" => {
+                    dependency = self
+                        .expect_str(value, "`dependency`")
+                        .map(|d| (d.to_owned(), value.span()));
+                }
+                "path" => {
+                    if let Some(text) = self.expect_str(value, "`path`") {
+                        parsed.path = self.module_path(text, value.span());
+                    }
+                }
+                "doc" => parsed.doc = self.expect_str(value, "`doc`").map(str::to_owned),
+                "cfg" => {
+                    if let Some(text) = self.expect_str(value, "`cfg`") {
+                        parsed.cfg = self.cfg(text, value.span());
+                        parsed.has_cfg = true;
+                    }
+                }
+                "voucher" => parsed.voucher = self.voucher(value, path),
+                _ => self.unknown_key(key, MEMBER_KEYS, &place),
+            }
+        }
+        let (dependency, span) = dependency?;
+        self.member(name, &dependency, span, Some(parsed), path)
+    }
+
+    fn module_path(&mut self, text: &str, span: Range<usize>) -> Option<Vec<Name>> {
+        let mut segments = Vec::new();
+        for segment in text.split("::") {
+            match name::module_name(segment.trim()) {
+                Ok(name) => segments.push(name),
+                Err(error) => {
+                    let mut diagnostic = Diagnostic::at(
+                        self.source(),
+                        span,
+                        format!("invalid `path` \"{text}\": {}", error.reason),
+                    )
+                    .label("not a module path");
+                    diagnostic = diagnostic.help(
+                        "`path` is a module path inside the dependency, like \"stream\" or \"de::value\"",
+                    );
+                    self.push(diagnostic);
+                    return None;
+                }
+            }
+        }
+        Some(segments)
+    }
+
+    fn cfg(&mut self, text: &str, span: Range<usize>) -> Option<Cfg> {
+        let error = match Cfg::parse(text) {
+            Ok(cfg) => match unusable_name(&cfg) {
+                None => return Some(cfg),
+                Some(bad) => CfgError {
+                    span: text
+                        .find(&bad)
+                        .map_or(0..text.len(), |at| at..at + bad.len()),
+                    message: format!("`{bad}` is not an identifier"),
+                },
+            },
+            Err(error) => error,
+        };
+        let place = self.inside_string(span, text, error.span.clone());
+        let diagnostic = Diagnostic::at(self.source(), place, format!("invalid `cfg` \"{text}\": {}", error.message))
+            .label(error.message.clone())
+            .help("`cfg` takes what goes inside `#[cfg(...)]`, like \"unix\" or \"all(unix, feature = \\\"tls\\\")\"");
+        self.push(diagnostic);
+        None
+    }
+
+    /// A span inside a string value, when the file holds the string as written.
+    fn inside_string(&self, value: Range<usize>, text: &str, inner: Range<usize>) -> Range<usize> {
+        let written = self.source().slice(value.clone());
+        let plain = written.len() == text.len() + 2 && &written[1..written.len() - 1] == text;
+        if plain {
+            value.start + 1 + inner.start..value.start + 1 + inner.end.max(inner.start + 1)
+        } else {
+            value
+        }
+    }
+
+    fn voucher(&mut self, value: &Value<'_>, path: &str) -> Option<Voucher> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.wrong_type(
+                value,
+                value.get_ref(),
+                "`voucher`",
+                "a table, like `{ approved = \">=1.2, <2\", by = \"its maintainers\" }`",
+            );
+            return None;
+        };
+        let mut approved = None;
+        let mut by = None;
+        let mut checksums = Vec::new();
+        for (key, value) in entries(table) {
+            match key.get_ref().as_ref() {
+                "approved" => approved = self.expect_str(value, "`approved`").map(str::to_owned),
+                "by" => by = self.strings(value, "`by`"),
+                "checksums" => checksums = self.strings(value, "`checksums`").unwrap_or_default(),
+                _ => self.unknown_key(key, VOUCHER_KEYS, &format!("the voucher of `{path}`")),
+            }
+        }
+        let missing: Vec<&str> = [("approved", approved.is_none()), ("by", by.is_none())]
+            .iter()
+            .filter(|(key, absent)| *absent && get(table, key).is_none())
+            .map(|(key, _)| *key)
+            .collect();
+        for key in &missing {
+            let example = if *key == "approved" {
+                "approved = \">=0.3.1, <0.4\""
+            } else {
+                "by = \"the maintainers who vouch\""
+            };
+            let diagnostic = Diagnostic::at(
+                self.source(),
+                value.span(),
+                format!("the voucher of `{path}` has no `{key}`"),
+            )
+            .label(format!("`{key}` missing"))
+            .help(format!("a voucher needs `approved` (the vouched-for versions) and `by` (who vouches); add `{example}`"));
+            self.push(diagnostic);
+        }
+        Some(Voucher {
+            approved: approved?,
+            by: by?,
+            checksums,
+        })
+    }
+
+    fn strings(&mut self, value: &Value<'_>, what: &str) -> Option<Vec<String>> {
+        match value.get_ref() {
+            DeValue::String(text) => Some(vec![text.to_string()]),
+            DeValue::Array(array) => {
+                let mut out = Vec::new();
+                for element in array {
+                    out.push(self.expect_str(element, what)?.to_owned());
+                }
+                Some(out)
+            }
+            other => {
+                self.wrong_type(value, other, what, "a string or a list of strings");
+                None
+            }
+        }
+    }
+
+    fn member(
+        &mut self,
+        name: Option<Name>,
+        dependency: &str,
+        span: Range<usize>,
+        options: Option<Options>,
+        path: &str,
+    ) -> Option<Member> {
+        let options = options.unwrap_or_default();
+        let resolved = self.resolve(dependency, span.clone(), path)?;
+        let gate = if options.has_cfg {
+            options.cfg
+        } else {
+            self.gate(&resolved, span.clone(), path)?
+        };
+        let krate = match name::crate_name(&resolved.key) {
+            Ok(krate) => krate,
+            Err(error) => {
+                let diagnostic = Diagnostic::at(
+                    self.source(),
+                    span,
+                    format!("the dependency key `{}` is not a Rust crate name: {}", resolved.key, error.reason),
+                )
+                .help("rename the dependency in Cargo.toml (`new-name = { package = \"…\" }`) and name it by its new key");
+                self.push(diagnostic);
+                return None;
+            }
+        };
+        let kind = match (&name, &options.voucher) {
+            (None, _) => Kind::Glob,
+            (Some(_), Some(_)) => Kind::Voucher,
+            (Some(_), None) => Kind::Child,
+        };
+        Some(Member {
+            name,
+            kind,
+            dependency: resolved.key,
+            package: resolved.package,
+            krate,
+            path: options.path.unwrap_or_default(),
+            requirement: resolved.requirement,
+            gate,
+            doc: options.doc,
+            voucher: options.voucher,
+        })
+    }
+
+    /// Finds the dependency a member names: by key, else by a package name
+    /// that exactly one key has.
+    fn resolve(&mut self, wanted: &str, span: Range<usize>, path: &str) -> Option<Resolved> {
+        let Some((_, package)) = self.input.cargo else {
+            return Some(Resolved {
+                key: wanted.to_owned(),
+                package: wanted.to_owned(),
+                requirement: None,
+            });
+        };
+        let linked = || {
+            package
+                .dependencies
+                .iter()
+                .filter(|d| d.section.is_linked())
+        };
+        if let Some(found) = linked().find(|d| d.key == wanted) {
+            return Some(Resolved::from(found));
+        }
+        let mut by_package: Vec<&Dependency> = linked().filter(|d| d.package == wanted).collect();
+        by_package.dedup_by(|a, b| a.key == b.key);
+        match by_package.as_slice() {
+            [found] => return Some(Resolved::from(*found)),
+            [first, second, ..] => {
+                let diagnostic = Diagnostic::at(
+                    self.source(),
+                    span,
+                    format!("the package `{wanted}` of member `{path}` is a dependency under more than one key"),
+                )
+                .help(format!(
+                    "name the dependency by its key: `{}` or `{}`",
+                    first.key, second.key
+                ));
+                self.push(diagnostic);
+                return None;
+            }
+            [] => {}
+        }
+        let mut diagnostic = Diagnostic::at(
+            self.source(),
+            span,
+            format!("member `{path}`: no dependency `{wanted}` in Cargo.toml"),
+        )
+        .label("not a key of [dependencies]");
+        let unlinked = package
+            .dependencies
+            .iter()
+            .find(|d| !d.section.is_linked() && (d.key == wanted || d.package == wanted));
+        if let Some(unlinked) = unlinked {
+            let table = match unlinked.section {
+                Section::Dev => "[dev-dependencies]",
+                _ => "[build-dependencies]",
+            };
+            diagnostic = diagnostic.help(format!(
+                "`{wanted}` is in {table}; dev- and build-dependencies are not linked into the library, so they cannot be re-exported: move it to [dependencies]"
+            ));
+        } else {
+            let candidates = linked().flat_map(|d| [d.key.as_str(), d.package.as_str()]);
+            diagnostic = match closest(wanted, candidates) {
+                Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
+                None => diagnostic.help(format!("add `{wanted}` to [dependencies] in Cargo.toml")),
+            };
+        }
+        self.push(diagnostic);
+        None
+    }
+
+    /// When the member's dependency is compiled in (SPEC §2, Gating).
+    /// `None` inside means always; an outer `None` means it was reported.
+    fn gate(&mut self, resolved: &Resolved, span: Range<usize>, path: &str) -> Option<Option<Cfg>> {
+        let Some((cargo_source, package)) = self.input.cargo else {
+            return Some(None);
+        };
+        let key = resolved.key.as_str();
+        let mut always = false;
+        let mut alternatives = Vec::new();
+        let mut failed = false;
+        for dependency in package
+            .dependencies
+            .iter()
+            .filter(|d| d.key == key && d.section.is_linked())
+        {
+            let target = match &dependency.section {
+                Section::Target {
+                    cfg: Ok(Some(cfg)), ..
+                } => Some(cfg.clone()),
+                Section::Target {
+                    cfg: Ok(None),
+                    key: triple,
+                    span: triple_span,
+                } => {
+                    let diagnostic = Diagnostic::at(
+                        self.source(),
+                        span.clone(),
+                        format!("member `{path}`: `{key}` is a dependency of the target `{triple}`, which has no cfg"),
+                    )
+                    .label("cannot derive its gate")
+                    .related(cargo_source, triple_span.clone(), "a target triple, not `cfg(...)`")
+                    .help(format!(
+                        "give the member an explicit gate with the `cfg` key: `{} = {{ dependency = \"{key}\", cfg = \"target_os = \\\"linux\\\"\" }}` (the cfg that matches `{triple}`), or move the dependency under [target.'cfg(...)'.dependencies]",
+                        path.rsplit("::").next().unwrap_or(path)
+                    ));
+                    self.push(diagnostic);
+                    failed = true;
+                    continue;
+                }
+                Section::Target {
+                    cfg: Err(error),
+                    key: target_key,
+                    span: key_span,
+                } => {
+                    let diagnostic = Diagnostic::at(
+                        cargo_source,
+                        key_span.clone(),
+                        format!("invalid `cfg` in the target `{target_key}`: {}", error.message),
+                    )
+                    .help("write the target as `cfg(...)` with a valid predicate, or give the member an explicit `cfg`");
+                    self.push(diagnostic);
+                    failed = true;
+                    continue;
+                }
+                _ => None,
+            };
+            let features = if dependency.optional {
+                let features = enabling_features(package, key);
+                if features.is_empty() {
+                    let diagnostic = Diagnostic::at(
+                        self.source(),
+                        span.clone(),
+                        format!("member `{path}`: the optional dependency `{key}` is enabled by no feature, so it is never compiled"),
+                    )
+                    .label("never compiled in")
+                    .related(cargo_source, dependency.span.clone(), "optional, and no feature enables it")
+                    .help(format!(
+                        "add a feature that enables it to Cargo.toml:\n[features]\n{} = [\"dep:{key}\"]",
+                        feature_name(key)
+                    ));
+                    self.push(diagnostic);
+                    failed = true;
+                    continue;
+                }
+                Some(Cfg::any(features))
+            } else {
+                None
+            };
+            match (target, features) {
+                (None, None) => always = true,
+                (Some(a), None) | (None, Some(a)) => alternatives.push(a),
+                (Some(a), Some(b)) => alternatives.push(Cfg::all(vec![a, b])),
+            }
+        }
+        if failed {
+            return None;
+        }
+        Some(if always {
+            None
+        } else {
+            Some(Cfg::any(alternatives))
+        })
+    }
+}
+
+/// The member options of a member table.
+#[derive(Default)]
+struct Options {
+    path: Option<Vec<Name>>,
+    doc: Option<String>,
+    cfg: Option<Cfg>,
+    has_cfg: bool,
+    voucher: Option<Voucher>,
+}
+
+struct Resolved {
+    key: String,
+    package: String,
+    requirement: Option<String>,
+}
+
+impl From<&Dependency> for Resolved {
+    fn from(dependency: &Dependency) -> Self {
+        Resolved {
+            key: dependency.key.clone(),
+            package: dependency.package.clone(),
+            requirement: dependency.requirement.clone(),
+        }
+    }
+}
+
+/// The features that turn an optional dependency on, as cfgs: the implicit
+/// feature of the same name where cargo creates one (editions before 2024,
+/// when no `dep:key` appears), else every feature listing `dep:key` or
+/// `key/feature` (a weak `key?/feature` enables nothing).
+fn enabling_features(package: &Package, key: &str) -> Vec<Cfg> {
+    let explicit = format!("dep:{key}");
+    let prefix = format!("{key}/");
+    let dep_syntax = package
+        .features
+        .iter()
+        .any(|f| f.enables.contains(&explicit));
+    if !dep_syntax && !edition_at_least_2024(package.edition.as_deref()) {
+        return vec![Cfg::KeyValue("feature".to_owned(), key.to_owned())];
+    }
+    package
+        .features
+        .iter()
+        .filter(|feature| {
+            feature
+                .enables
+                .iter()
+                .any(|value| *value == explicit || value.starts_with(&prefix))
+        })
+        .map(|feature| Cfg::KeyValue("feature".to_owned(), feature.name.clone()))
+        .collect()
+}
+
+fn feature_name(key: &str) -> String {
+    key.rsplit('-').next().unwrap_or(key).to_owned()
+}
+
+/// A cfg name the compiler would not take as an identifier.
+fn unusable_name(cfg: &Cfg) -> Option<String> {
+    match cfg {
+        Cfg::Name(name) | Cfg::KeyValue(name, _) => {
+            (!name::is_identifier(name)).then(|| name.clone())
+        }
+        Cfg::All(list) | Cfg::Any(list) => list.iter().find_map(unusable_name),
+        Cfg::Not(inner) => unusable_name(inner),
+    }
+}
