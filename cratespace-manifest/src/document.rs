@@ -21,7 +21,7 @@ pub fn parse(source: &Source) -> (Spanned<DeTable<'_>>, Vec<Diagnostic>) {
             let (first, rest) = message.split_once('\n').unwrap_or((message, ""));
             let span = error.span().unwrap_or(0..0);
             if first == "duplicate key" {
-                return duplicate_key(source, table.get_ref(), span);
+                return duplicate_key(source, span);
             }
             let mut diagnostic = Diagnostic::at(
                 source,
@@ -40,7 +40,7 @@ pub fn parse(source: &Source) -> (Spanned<DeTable<'_>>, Vec<Diagnostic>) {
 
 /// A key defined twice: both places, since a member and a namespace (or two
 /// members) cannot share a path.
-fn duplicate_key(source: &Source, table: &DeTable<'_>, span: std::ops::Range<usize>) -> Diagnostic {
+fn duplicate_key(source: &Source, span: std::ops::Range<usize>) -> Diagnostic {
     let text = source
         .slice(span.clone())
         .trim_matches(|c| c == '"' || c == '\'');
@@ -50,7 +50,7 @@ fn duplicate_key(source: &Source, table: &DeTable<'_>, span: std::ops::Range<usi
         format!("`{text}` is defined twice in {}", source.name),
     )
     .label("defined again here");
-    if let Some(first) = earlier_key(table, text, span.start) {
+    if let Some(first) = earlier_key(source, text, span.start) {
         diagnostic = diagnostic.related(source, first, "first defined here");
     }
     diagnostic.help(
@@ -58,28 +58,21 @@ fn duplicate_key(source: &Source, table: &DeTable<'_>, span: std::ops::Range<usi
     )
 }
 
-/// The last key named `text` that starts before `before`, at any depth.
-fn earlier_key(table: &DeTable<'_>, text: &str, before: usize) -> Option<std::ops::Range<usize>> {
-    let mut best: Option<std::ops::Range<usize>> = None;
-    for (key, value) in table.iter() {
-        let span = key.span();
-        if key.get_ref() == text
-            && span.start < before
-            && best.as_ref().is_none_or(|b| b.start < span.start)
-        {
-            best = Some(span);
-        }
-        let nested = match value.get_ref() {
-            DeValue::Table(inner) => earlier_key(inner, text, before),
-            _ => None,
-        };
-        if let Some(span) = nested {
-            if best.as_ref().is_none_or(|b| b.start < span.start) {
-                best = Some(span);
-            }
-        }
-    }
-    best
+/// The last place before `before` where `text` stands as a key: a whole word
+/// followed by `=`, `.` or `]`. The recovered table keeps only one of the two
+/// definitions, so the first is found in the text.
+fn earlier_key(source: &Source, text: &str, before: usize) -> Option<std::ops::Range<usize>> {
+    let is_word = |ch: char| ch.is_alphanumeric() || ch == '_' || ch == '-';
+    let head = &source.text[..before.min(source.text.len())];
+    head.match_indices(text)
+        .filter(|(at, _)| {
+            let start_ok = !head[..*at].ends_with(is_word);
+            let rest = head[at + text.len()..].trim_start_matches(['"', '\'']);
+            let end_ok = !rest.starts_with(is_word);
+            start_ok && end_ok && rest.trim_start().starts_with(['=', '.', ']'])
+        })
+        .map(|(at, _)| at..at + text.len())
+        .last()
 }
 
 /// The entries of a table in the order they appear in the file.
@@ -138,5 +131,27 @@ pub fn describe(value: &DeValue<'_>) -> &'static str {
         DeValue::Datetime(_) => "a datetime",
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_defined_twice_shows_both_places() {
+        let source = Source::new(
+            "c.toml",
+            "[members]\njson = \"a\"\nformats = \"b\"\n\n[members.formats]\njson = \"a\"\n",
+        );
+        let (_, diagnostics) = parse(&source);
+        assert_eq!(diagnostics.len(), 1);
+        let places: Vec<_> = diagnostics[0]
+            .location
+            .iter()
+            .chain(diagnostics[0].related.iter().map(|(l, _)| l))
+            .map(|l| (l.line, l.column))
+            .collect();
+        assert_eq!(places, [(5, 10), (3, 1)]);
     }
 }

@@ -6,8 +6,8 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .into_iter()
         .map(|candidate| (strsim::damerau_levenshtein(word, candidate), candidate))
         .filter(|(distance, candidate)| {
-            *distance > 0
-                && *distance <= (word.chars().count().max(candidate.chars().count()) / 3).max(1)
+            let (a, b) = (word.chars().count(), candidate.chars().count());
+            *distance > 0 && *distance <= (a.max(b) / 3).max(2) && *distance < a.min(b)
         })
         .min()
         .map(|(_, candidate)| candidate)
@@ -23,6 +23,11 @@ mod tests {
         assert_eq!(closest("memebrs", keys), Some("members"));
         assert_eq!(closest("versoning", keys), Some("versioning"));
         assert_eq!(closest("zzz", keys), None);
+        assert_eq!(
+            closest("dcos", ["dependency", "path", "doc", "cfg"]),
+            Some("doc")
+        );
+        assert_eq!(closest("ab", ["cd", "path"]), None);
         assert_eq!(closest("members", keys), None);
     }
 }

@@ -308,6 +308,7 @@ impl Context<'_, '_> {
         path: &str,
     ) -> Option<Member> {
         let mut parsed = Options::default();
+        let mut emittable = true;
         let mut dependency = None;
         let place = format!("member `{path}`");
         for (key, value) in entries(options) {
@@ -318,23 +319,31 @@ impl Context<'_, '_> {
                         .map(|d| (d.to_owned(), value.span()));
                 }
                 "path" => {
-                    if let Some(text) = self.expect_str(value, "`path`") {
-                        parsed.path = self.module_path(text, value.span());
-                    }
+                    parsed.path = self
+                        .expect_str(value, "`path`")
+                        .and_then(|text| self.module_path(text, value.span()));
+                    emittable &= parsed.path.is_some();
                 }
                 "doc" => parsed.doc = self.expect_str(value, "`doc`").map(str::to_owned),
                 "cfg" => {
-                    if let Some(text) = self.expect_str(value, "`cfg`") {
-                        parsed.cfg = self.cfg(text, value.span());
-                        parsed.has_cfg = true;
-                    }
+                    parsed.cfg = self
+                        .expect_str(value, "`cfg`")
+                        .and_then(|text| self.cfg(text, value.span()));
+                    parsed.has_cfg = true;
+                    emittable &= parsed.cfg.is_some();
                 }
-                "voucher" => parsed.voucher = self.voucher(value, path),
+                "voucher" => {
+                    parsed.voucher = self.voucher(value, path);
+                    emittable &= parsed.voucher.is_some();
+                }
                 _ => self.unknown_key(key, MEMBER_KEYS, &place),
             }
         }
         let (dependency, span) = dependency?;
-        self.member(name, &dependency, span, Some(parsed), path)
+        let member = self.member(name, &dependency, span, Some(parsed), path);
+        // A member whose `path`, `cfg` or `voucher` is invalid is left out
+        // rather than emitted with a wrong target, gate or approval.
+        member.filter(|_| emittable)
     }
 
     fn module_path(&mut self, text: &str, span: Range<usize>) -> Option<Vec<Name>> {
@@ -376,19 +385,23 @@ impl Context<'_, '_> {
         let place = self.inside_string(span, text, error.span.clone());
         let diagnostic = Diagnostic::at(self.source(), place, format!("invalid `cfg` \"{text}\": {}", error.message))
             .label(error.message.clone())
-            .help("`cfg` takes what goes inside `#[cfg(...)]`, like \"unix\" or \"all(unix, feature = \\\"tls\\\")\"");
+            .help("`cfg` takes what goes inside `#[cfg(...)]`, like \"unix\" or 'all(unix, feature = \"tls\")'");
         self.push(diagnostic);
         None
     }
 
-    /// A span inside a string value, when the file holds the string as written.
+    /// The span in the file of `inner`, a byte range of the string value
+    /// `text` written at `value`; the whole value when it cannot be mapped.
     fn inside_string(&self, value: Range<usize>, text: &str, inner: Range<usize>) -> Range<usize> {
         let written = self.source().slice(value.clone());
-        let plain = written.len() == text.len() + 2 && &written[1..written.len() - 1] == text;
-        if plain {
-            value.start + 1 + inner.start..value.start + 1 + inner.end.max(inner.start + 1)
-        } else {
-            value
+        let end = inner.end.max(inner.start + 1).min(text.len().max(1));
+        match (
+            source_offset(written, inner.start),
+            source_offset(written, end),
+        ) {
+            (Some(from), Some(to)) if from < to => value.start + from..value.start + to,
+            (Some(from), _) => value.start + from..value.start + from + 1,
+            _ => value,
         }
     }
 
@@ -603,7 +616,7 @@ impl Context<'_, '_> {
                     .label("cannot derive its gate")
                     .related(cargo_source, triple_span.clone(), "a target triple, not `cfg(...)`")
                     .help(format!(
-                        "give the member an explicit gate with the `cfg` key: `{} = {{ dependency = \"{key}\", cfg = \"target_os = \\\"linux\\\"\" }}` (the cfg that matches `{triple}`), or move the dependency under [target.'cfg(...)'.dependencies]",
+                        "give the member an explicit gate with the `cfg` key: `{} = {{ dependency = \"{key}\", cfg = 'target_os = \"linux\"' }}` (a cfg that holds on `{triple}`), or move the dependency under [target.'cfg(...)'.dependencies]",
                         path.rsplit("::").next().unwrap_or(path)
                     ));
                     self.push(diagnostic);
@@ -731,5 +744,69 @@ fn unusable_name(cfg: &Cfg) -> Option<String> {
         }
         Cfg::All(list) | Cfg::Any(list) => list.iter().find_map(unusable_name),
         Cfg::Not(inner) => unusable_name(inner),
+    }
+}
+
+/// Where the byte `index` of a one-line TOML string's value stands in its
+/// source text `written` (quotes included), following escapes.
+fn source_offset(written: &str, index: usize) -> Option<usize> {
+    if written.starts_with("'''") || written.starts_with("\"\"\"") {
+        return None;
+    }
+    if written.starts_with('\'') {
+        return Some(1 + index);
+    }
+    let body = written.strip_prefix('"')?;
+    let mut decoded = 0;
+    let mut chars = body.char_indices();
+    while let Some((at, ch)) = chars.next() {
+        if decoded >= index {
+            return Some(1 + at);
+        }
+        if ch == '"' {
+            return (decoded == index).then_some(1 + at);
+        }
+        if ch != '\\' {
+            decoded += ch.len_utf8();
+            continue;
+        }
+        let (_, kind) = chars.next()?;
+        let digits = match kind {
+            'u' => 4,
+            'U' => 8,
+            'x' => 2,
+            _ => 0,
+        };
+        let mut code = String::new();
+        for _ in 0..digits {
+            code.push(chars.next()?.1);
+        }
+        decoded += match digits {
+            0 => 1,
+            _ => char::from_u32(u32::from_str_radix(&code, 16).ok()?)?.len_utf8(),
+        };
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source_offset;
+
+    #[test]
+    fn maps_string_offsets_through_escapes() {
+        let written = r#""all(unix feature = \"json\")""#;
+        let text = r#"all(unix feature = "json")"#;
+        let at = text.find("feature").unwrap();
+        assert_eq!(
+            &written[source_offset(written, at).unwrap()..][..7],
+            "feature"
+        );
+        let close = text.rfind(')').unwrap();
+        assert_eq!(&written[source_offset(written, close).unwrap()..][..1], ")");
+        assert_eq!(source_offset(written, text.len()), Some(written.len() - 1));
+        assert_eq!(source_offset("'x y'", 2), Some(3));
+        assert_eq!(source_offset(r#""\u00e9x""#, 2), Some(7));
+        assert_eq!(source_offset(r#""""a""""#, 0), None);
     }
 }

@@ -1,0 +1,363 @@
+//! `load` on small crates written to temporary directories: what each
+//! manifest shape becomes in the model.
+
+use cratespace_manifest::model::{Item, Kind, Versioning};
+use cratespace_manifest::{Loaded, Request, load};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn scratch(files: &[(&str, &str)]) -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "cratespace-test-load-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn load_crate(cargo_toml: &str) -> Loaded {
+    load(&Request {
+        manifest_dir: scratch(&[("Cargo.toml", cargo_toml)]),
+        manifest: None,
+    })
+}
+
+/// `(path, target, gate)` of every member.
+fn members(loaded: &Loaded) -> Vec<(String, String, Option<String>)> {
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "unexpected diagnostics:\n{}",
+        loaded
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    );
+    loaded
+        .cratespace
+        .root
+        .members()
+        .into_iter()
+        .map(|(path, member)| {
+            (
+                path,
+                member.target(),
+                member.gate.as_ref().map(ToString::to_string),
+            )
+        })
+        .collect()
+}
+
+fn gate_of(cargo_toml: &str) -> Option<String> {
+    members(&load_crate(cargo_toml)).remove(0).2
+}
+
+const PACKAGE: &str = "[package]\nname = \"top\"\nversion = \"1.2.3\"\nedition = \"2024\"\n";
+
+#[test]
+fn nesting_globs_and_sub_paths_keep_manifest_order() {
+    let loaded = load_crate(&format!(
+        r#"{PACKAGE}
+[dependencies]
+core-x = "1"
+json = "1"
+futures-util = "0.3"
+extra = "1"
+
+[package.metadata.cratespace.members]
+"*" = ["core-x", "extra"]
+stream = {{ dependency = "futures-util", path = "stream" }}
+formats.text.json = "json"
+formats."*" = "extra"
+
+[package.metadata.cratespace.members.deep.er]
+most = {{ dependency = "json", path = "de::value" }}
+"#
+    ));
+    assert_eq!(
+        members(&loaded),
+        [
+            ("*".into(), "core_x".into(), None),
+            ("*".into(), "extra".into(), None),
+            ("stream".into(), "futures_util::stream".into(), None),
+            ("formats::text::json".into(), "json".into(), None),
+            ("formats::*".into(), "extra".into(), None),
+            ("deep::er::most".into(), "json::de::value".into(), None),
+        ]
+    );
+    let Item::Namespace { name, .. } = &loaded.cratespace.root.items[3] else {
+        panic!("formats is a namespace");
+    };
+    assert_eq!(name.ident, "formats");
+    assert_eq!(loaded.cratespace.name, "top");
+    assert_eq!(loaded.cratespace.version, "1.2.3");
+}
+
+#[test]
+fn renamed_dependency_is_reached_by_key_or_unique_package() {
+    let loaded = load_crate(&format!(
+        r#"{PACKAGE}
+[dependencies]
+yaml = {{ version = "0.3", package = "yaml-fast" }}
+
+[package.metadata.cratespace.members]
+by_key = "yaml"
+"#
+    ));
+    let found = members(&loaded);
+    assert_eq!(found[0].1, "yaml");
+    let by_package = load_crate(&format!(
+        "{PACKAGE}\n[dependencies]\nyaml = {{ version = \"0.3\", package = \"yaml-fast\" }}\n\n[package.metadata.cratespace.members]\nformat = \"yaml-fast\"\n"
+    ));
+    let (_, member) = by_package.cratespace.root.members().remove(0);
+    assert_eq!(
+        (member.dependency.as_str(), member.package.as_str()),
+        ("yaml", "yaml-fast")
+    );
+    assert_eq!(member.target(), "yaml");
+    assert_eq!(member.requirement.as_deref(), Some("0.3"));
+}
+
+#[test]
+fn optional_dependency_gates() {
+    let cases = [
+        // `dep:` in one feature, `x/feat` in another.
+        (
+            "2024",
+            "x = { version = \"1\", optional = true }",
+            "a = [\"dep:x\"]\nb = [\"x/serde\"]\nc = [\"a\"]",
+            Some(r#"any(feature = "a", feature = "b")"#),
+        ),
+        // The implicit feature, before edition 2024.
+        (
+            "2021",
+            "x = { version = \"1\", optional = true }",
+            "b = [\"x/serde\"]",
+            Some(r#"feature = "x""#),
+        ),
+        // Edition 2024 has no implicit feature: only `x/feat` enables it.
+        (
+            "2024",
+            "x = { version = \"1\", optional = true }",
+            "b = [\"x/serde\"]",
+            Some(r#"feature = "b""#),
+        ),
+        // A weak feature enables nothing.
+        (
+            "2024",
+            "x = { version = \"1\", optional = true }",
+            "on = [\"dep:x\"]\nweak = [\"x?/serde\"]",
+            Some(r#"feature = "on""#),
+        ),
+        // `dep:x` anywhere removes the implicit feature, even before 2024.
+        (
+            "2021",
+            "x = { version = \"1\", optional = true }",
+            "on = [\"dep:x\"]",
+            Some(r#"feature = "on""#),
+        ),
+        // Not optional: always.
+        ("2024", "x = \"1\"", "on = []", None),
+    ];
+    for (edition, dependency, features, expected) in cases {
+        let manifest = format!(
+            "[package]\nname = \"top\"\nedition = \"{edition}\"\n\n[dependencies]\n{dependency}\n\n[features]\n{features}\n\n[package.metadata.cratespace.members]\nx = \"x\"\n"
+        );
+        assert_eq!(gate_of(&manifest).as_deref(), expected, "{manifest}");
+    }
+}
+
+#[test]
+fn target_tables_combine_with_all_and_any() {
+    let manifest = format!(
+        r#"{PACKAGE}
+[features]
+tls = ["dep:x"]
+
+[target.'cfg(unix)'.dependencies]
+x = {{ version = "1", optional = true }}
+only-unix = "1"
+
+[target.'cfg(windows)'.dependencies]
+x = "1"
+
+[package.metadata.cratespace.members]
+x = "x"
+u = "only-unix"
+"#
+    );
+    let found = members(&load_crate(&manifest));
+    assert_eq!(
+        found[0].2.as_deref(),
+        Some(r#"any(all(unix, feature = "tls"), windows)"#)
+    );
+    assert_eq!(found[1].2.as_deref(), Some("unix"));
+    // In [dependencies] as well as under a target: always.
+    let both = format!(
+        "{PACKAGE}\n[dependencies]\nx = \"1\"\n\n[target.'cfg(unix)'.dependencies]\nx = \"1\"\n\n[package.metadata.cratespace.members]\nx = \"x\"\n"
+    );
+    assert_eq!(gate_of(&both), None);
+}
+
+#[test]
+fn an_explicit_cfg_replaces_the_derived_gate() {
+    let manifest = format!(
+        r#"{PACKAGE}
+[target.x86_64-unknown-linux-gnu.dependencies]
+x = {{ version = "1", optional = true }}
+
+[package.metadata.cratespace.members]
+x = {{ dependency = "x", cfg = 'all(target_os = "linux", feature = "x")' }}
+"#
+    );
+    assert_eq!(
+        gate_of(&manifest).as_deref(),
+        Some(r#"all(target_os = "linux", feature = "x")"#)
+    );
+}
+
+#[test]
+fn workspace_inheritance_is_resolved_from_the_root() {
+    let dir = scratch(&[
+        (
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"crates/top\"]\n\n[workspace.package]\nversion = \"3.1.4\"\nedition = \"2021\"\n\n[workspace.dependencies]\nbase = { version = \"=3.1.4\", path = \"crates/base\", package = \"acme-base\" }\nx = \"0.9\"\n",
+        ),
+        (
+            "crates/top/Cargo.toml",
+            "[package]\nname = \"top\"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\nbase = { workspace = true }\nx = { workspace = true, optional = true }\n\n[package.metadata.cratespace.members]\nbase = \"acme-base\"\nx = \"x\"\n",
+        ),
+    ]);
+    let loaded = load(&Request {
+        manifest_dir: dir.join("crates/top"),
+        manifest: None,
+    });
+    let found = members(&loaded);
+    assert_eq!(loaded.cratespace.version, "3.1.4");
+    assert_eq!(loaded.tracked, ["Cargo.toml", "../../Cargo.toml"]);
+    let all = loaded.cratespace.root.members();
+    assert_eq!(all[0].1.requirement.as_deref(), Some("=3.1.4"));
+    assert_eq!(all[0].1.package, "acme-base");
+    // Edition 2021 from the workspace: the implicit feature `x`.
+    assert_eq!(found[1].2.as_deref(), Some(r#"feature = "x""#));
+}
+
+#[test]
+fn metadata_versioning_doc_and_voucher_are_read() {
+    let loaded = load_crate(&format!(
+        r#"{PACKAGE}
+[dependencies]
+yaml = {{ version = "0.3", package = "yaml-fast" }}
+cs = {{ version = "0.1", package = "cratespace" }}
+
+[package.metadata.cratespace]
+versioning = "pinned"
+metadata = "FAMILY"
+
+[package.metadata.cratespace.members]
+yaml = {{ dependency = "yaml", doc = "YAML", voucher = {{ approved = ">=0.3.1, <0.4", by = "them" }} }}
+"#
+    ));
+    let (_, member) = loaded.cratespace.root.members().remove(0);
+    assert_eq!(loaded.cratespace.versioning, Versioning::Pinned);
+    assert_eq!(loaded.cratespace.metadata.as_deref(), Some("FAMILY"));
+    assert_eq!(loaded.cratespace.runtime, "cs");
+    assert_eq!(member.kind, Kind::Voucher);
+    assert_eq!(member.doc.as_deref(), Some("YAML"));
+    assert_eq!(member.voucher.as_ref().unwrap().by, ["them"]);
+}
+
+#[test]
+fn a_separate_manifest_file_without_cargo_toml_takes_keys_as_crate_names() {
+    let dir = scratch(&[(
+        "cratespace.toml",
+        "metadata = false\n\n[members]\njson = { dependency = \"acme_json\", cfg = \"feature = \\\"json\\\"\" }\n",
+    )]);
+    let loaded = load(&Request {
+        manifest_dir: dir,
+        manifest: Some("cratespace.toml".into()),
+    });
+    assert_eq!(
+        members(&loaded),
+        [(
+            "json".into(),
+            "acme_json".into(),
+            Some(r#"feature = "json""#.into())
+        )]
+    );
+    assert_eq!(loaded.tracked, ["cratespace.toml"]);
+    assert_eq!(loaded.cratespace.metadata, None);
+}
+
+#[test]
+fn problems_are_all_reported_and_valid_members_kept() {
+    let loaded = load_crate(&format!(
+        r#"{PACKAGE}
+[dependencies]
+good = "1"
+
+[package.metadata.cratespace]
+versoning = "pinned"
+
+[package.metadata.cratespace.members]
+good = "good"
+bad-name = "good"
+missing = "nothing"
+odd = {{ dependency = "good", cfg = "all(" }}
+typed = {{ dependency = "good", path = 42 }}
+"#
+    ));
+    let messages: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    assert_eq!(messages.len(), 5, "{messages:#?}");
+    assert!(messages[0].starts_with("unknown key `versoning`"));
+    assert!(messages[1].starts_with("invalid module name: `bad-name`"));
+    assert!(messages[2].starts_with("member `missing`: no dependency `nothing`"));
+    assert!(messages[3].starts_with("invalid `cfg` \"all(\""));
+    assert_eq!(messages[4], "`path` must be a string, found an integer");
+    let paths: Vec<String> = loaded
+        .cratespace
+        .root
+        .members()
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    assert_eq!(paths, ["good"]);
+}
+
+#[test]
+fn unreadable_inputs_are_diagnostics() {
+    let dir = scratch(&[("Cargo.toml/inner", "")]);
+    let loaded = load(&Request {
+        manifest_dir: dir.clone(),
+        manifest: None,
+    });
+    assert!(
+        loaded.diagnostics[0].message.ends_with("it is a directory"),
+        "{}",
+        loaded.diagnostics[0]
+    );
+    let bytes = scratch(&[]);
+    std::fs::create_dir_all(&bytes).unwrap();
+    std::fs::write(bytes.join("Cargo.toml"), b"[package]\nname = \"\xff\"\n").unwrap();
+    let loaded = load(&Request {
+        manifest_dir: bytes,
+        manifest: None,
+    });
+    assert!(
+        loaded.diagnostics[0].message.contains("not UTF-8"),
+        "{}",
+        loaded.diagnostics[0]
+    );
+}

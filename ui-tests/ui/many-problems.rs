@@ -1,0 +1,9 @@
+#![allow(unused)]
+
+cratespace::cratespace!();
+
+// Three problems are reported together, and the valid members are emitted.
+fn main() {
+    let _ = json::Value::Null;
+    let _: Option<&'static cratespace::Member> = CRATESPACE.member("json");
+}
