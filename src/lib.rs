@@ -1,7 +1,165 @@
 //! Crates as namespaces, on stable Rust.
 //!
-//! placeholder docs
+//! A crate family lists its member crates in the top crate's `Cargo.toml`;
+//! one line in the top crate's `lib.rs` turns the list into modules of plain
+//! `pub use`, so that users depend on one crate and write
+//! `acme::derive::Describe` or `acme::formats::json::Value`, while every
+//! member stays an ordinary crate, compiled only when its feature is on.
+//!
+//! ```toml
+//! # acme/Cargo.toml
+//! [dependencies]
+//! cratespace = "0.1"
+//! acme-core = { version = "=2.1.0", path = "../acme-core" }
+//! acme-derive = { version = "=2.1.0", path = "../acme-derive", optional = true }
+//! acme-json = { version = "=2.1.0", path = "../acme-json" }
+//!
+//! [features]
+//! derive = ["dep:acme-derive"]
+//!
+//! [package.metadata.cratespace.members]
+//! "*" = "acme-core"                 # acme::Thing: every public item of acme-core
+//! derive = "acme-derive"            # acme::derive, when feature "derive" is on
+//! formats.json = "acme-json"        # acme::formats::json
+//! ```
+//!
+//! ```ignore
+//! // acme/src/lib.rs
+//! cratespace::cratespace!();
+//! ```
+//!
+//! expands to
+//!
+//! ```ignore
+//! #[doc(inline)] pub use ::acme_core::*;
+//! #[cfg(feature = "derive")] #[doc(inline)] pub use ::acme_derive as derive;
+//! /// The `formats` namespace: `json`.
+//! pub mod formats {
+//!     #[doc(inline)] pub use ::acme_json as json;
+//! }
+//! /// What the `acme` cratespace holds: …
+//! pub const CRATESPACE: ::cratespace::Cratespace = /* … */;
+//! ```
+//!
+//! plus an `include_bytes!` of `Cargo.toml`, so that editing the member list
+//! re-expands the macro (cargo does not rebuild for a `[package.metadata]`
+//! edit otherwise).
+//!
+//! # The manifest
+//!
+//! The cratespace table is `[package.metadata.cratespace]`, or a file of its
+//! own given as `cratespace!(manifest = "cratespace.toml")` (the same keys at
+//! top level, the path relative to the crate's directory). Its keys:
+//!
+//! - `members` (required): the tree of members.
+//! - `versioning`: `"independent"` (the default), `"pinned"` or `"lockstep"`.
+//! - `metadata`: `false` leaves the `CRATESPACE` const out; a string renames it.
+//! - `policy`: read by `cargo cratespace audit`, not by the macro.
+//!
+//! Under `members`, each key is a module name:
+//!
+//! | value | meaning | output |
+//! | --- | --- | --- |
+//! | `"dep"` | a member | `pub use ::dep as name;` |
+//! | `{ dependency = "dep", … }` | a member with options | as above |
+//! | a table without `dependency` | a namespace | `pub mod name { … }` |
+//! | `"*" = "dep"` or `["a", "b"]` | a glob | `pub use ::dep::*;` |
+//!
+//! Dotted keys (`formats.json = …`) and sub-tables
+//! (`[package.metadata.cratespace.members.formats]`) are the same thing, to
+//! any depth. Members are emitted in the order of the manifest. Member
+//! options:
+//!
+//! - `dependency`: the key of the dependency in `[dependencies]` (or a
+//!   `[target.….dependencies]` table). A package name is accepted when
+//!   exactly one key has it; a renamed dependency is reached by its key, and
+//!   its Rust name is the key with `-` turned into `_`.
+//! - `path`: a module inside the dependency: `path = "de::value"` re-exports
+//!   `::dep::de::value`.
+//! - `doc`: a line of documentation, shown on the re-export in rustdoc and
+//!   kept in the metadata.
+//! - `cfg`: an explicit gate, what goes inside `#[cfg(...)]`; it replaces the
+//!   gate derived from `Cargo.toml`.
+//! - `voucher`: `{ approved = ">=0.3.1, <0.4", by = "…", checksums = […] }`,
+//!   the approval under which an external crate joins the namespace.
+//!
+//! A module name is a Rust identifier that is not a keyword (write a keyword
+//! raw, as the quoted key `"r#type"`), not `_`, `crate`, `self`, `super` or
+//! `Self`. A member without a voucher is a child of the family, whoever
+//! publishes it.
+//!
+//! # Gates
+//!
+//! A member exists exactly when its dependency is compiled in, and carries
+//! the `#[cfg]` that says when:
+//!
+//! - a dependency that is not optional: always;
+//! - an optional one: `any(feature = "f", …)` over the features that list
+//!   `"dep:name"` or `"name/feature"`; a weak `"name?/feature"` enables
+//!   nothing. Before edition 2024, when no feature writes `"dep:name"`, cargo
+//!   makes an implicit feature `name`, and the gate is `feature = "name"`.
+//!   An optional dependency that no feature enables is an error;
+//! - a dependency of `[target.'cfg(P)'.dependencies]`: `P`, joined to the
+//!   feature gate with `all`, and several tables with `any`. A plain target
+//!   triple has no cfg to derive: give the member `cfg`;
+//! - `workspace = true` dependencies, `version.workspace` and
+//!   `edition.workspace` are resolved from the workspace root, found by
+//!   walking up from the crate as cargo does.
+//!
+//! A downstream crate that names a member whose feature is off gets the
+//! compiler's own error, which names the feature.
+//!
+//! # Metadata
+//!
+//! [`CRATESPACE`](Cratespace) describes the family at run time and to tools:
+//! its members, their packages, requirements, gates and whether each is
+//! compiled in. Its `Display` prints the tree:
+//!
+//! ```text
+//! acme 2.1.0 (versioning: independent)
+//! ├── *         acme-core    =2.1.0  always                   on
+//! ├── derive    acme-derive  =2.1.0  cfg(feature = "derive")  on
+//! └── formats
+//!     └── json  acme-json    =2.1.0  cfg(feature = "json")    on
+//! ```
+//!
+//! The const reaches these types through the name under which the top crate
+//! depends on `cratespace`, so a renamed dependency works.
+//!
+//! # Errors
+//!
+//! A mistake in the manifest is a compile error at the `cratespace!` call
+//! that names the file, line and column, shows the line, and says how to fix
+//! it. Every problem is reported in one build, and the valid members are
+//! still emitted, so that one mistake does not cascade:
+//!
+//! ```text
+//! error: member `json`: no dependency `acme-jsno` in Cargo.toml
+//!          --> Cargo.toml:14:8
+//!           |
+//!        14 | json = "acme-jsno"
+//!           |        ^^^^^^^^^^^ not a key of [dependencies]
+//!           |
+//!           = help: did you mean `acme-json`?
+//! ```
+//!
+//! Paths in messages are relative to the crate's directory.
+//!
+//! # Where it works
+//!
+//! The output is `::`-rooted `pub use`, `pub mod` and one `const`: it
+//! compiles in `#![no_std]` and `#![no_implicit_prelude]` crates, editions
+//! 2018 to 2024 (edition 2015's paths are not supported). The macro reads
+//! files from `CARGO_MANIFEST_DIR`; where the manifests live elsewhere than
+//! the crate being compiled, set `CRATESPACE_MANIFEST_DIR` to their
+//! directory (the compile-fail tests of this crate do).
 #![no_std]
+#![deny(missing_docs)]
 
+/// Turns the cratespace manifest into `pub use` modules and a metadata const.
+///
+/// `cratespace!()` reads `[package.metadata.cratespace]` from the invoking
+/// crate's `Cargo.toml`; `cratespace!(manifest = "cratespace.toml")` reads
+/// the table from a file of its own. See the [crate documentation](crate).
 pub use cratespace_macros::cratespace;
 pub use cratespace_runtime::{Cratespace, Enabled, Kind, Member, Versioning, Voucher};
