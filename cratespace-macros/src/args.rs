@@ -32,8 +32,15 @@ impl Parse for Args {
             if manifest.is_some() {
                 return Err(syn::Error::new(key.span(), "`manifest` is given twice"));
             }
-            if value.value().is_empty() {
+            let path = value.value();
+            if path.is_empty() {
                 return Err(syn::Error::new(value.span(), "`manifest` is an empty path"));
+            }
+            if std::path::Path::new(&path).is_absolute() || path.starts_with(['/', '\\']) {
+                return Err(syn::Error::new(
+                    value.span(),
+                    "`manifest` must be relative to the crate's directory, so that the crate builds wherever it is",
+                ));
             }
             manifest = Some(value);
             if !input.is_empty() {

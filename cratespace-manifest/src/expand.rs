@@ -91,7 +91,7 @@ fn reexport(member: &Member) -> TokenStream {
 }
 
 fn metadata(cratespace: &Cratespace, name: &str) -> TokenStream {
-    let runtime = Ident::new(&cratespace.runtime, Span::call_site());
+    let runtime = ident(&cratespace.runtime);
     let name = match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => Ident::new(name, Span::call_site()),

@@ -15,7 +15,7 @@ pub struct Cratespace {
     /// The name of the metadata const, `None` when `metadata = false`.
     pub metadata: Option<String>,
     /// The name under which the top crate depends on `cratespace`.
-    pub runtime: String,
+    pub runtime: Name,
     /// The members and namespaces at the top crate's root.
     pub root: Namespace,
 }

@@ -43,8 +43,11 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
         metadata: Some("CRATESPACE".to_owned()),
         runtime: package
             .and_then(Package::runtime_key)
-            .unwrap_or("cratespace")
-            .replace('-', "_"),
+            .and_then(|key| name::crate_name(key).ok())
+            .unwrap_or_else(|| Name {
+                ident: "cratespace".to_owned(),
+                raw: false,
+            }),
         root: Namespace::default(),
     };
     let mut members = None;
@@ -601,8 +604,23 @@ impl Context<'_, '_> {
         {
             let target = match &dependency.section {
                 Section::Target {
-                    cfg: Ok(Some(cfg)), ..
-                } => Some(cfg.clone()),
+                    cfg: Ok(Some(cfg)),
+                    key: target_key,
+                    span: key_span,
+                } => {
+                    if let Some(bad) = unusable_name(cfg) {
+                        let diagnostic = Diagnostic::at(
+                            cargo_source,
+                            key_span.clone(),
+                            format!("invalid `cfg` in the target `{target_key}`: `{bad}` is not an identifier"),
+                        )
+                        .help("write the target as `cfg(...)` with a valid predicate, or give the member an explicit `cfg`");
+                        self.push(diagnostic);
+                        failed = true;
+                        continue;
+                    }
+                    Some(cfg.clone())
+                }
                 Section::Target {
                     cfg: Ok(None),
                     key: triple,

@@ -269,7 +269,7 @@ yaml = {{ dependency = "yaml", doc = "YAML", voucher = {{ approved = ">=0.3.1, <
     let (_, member) = loaded.cratespace.root.members().remove(0);
     assert_eq!(loaded.cratespace.versioning, Versioning::Pinned);
     assert_eq!(loaded.cratespace.metadata.as_deref(), Some("FAMILY"));
-    assert_eq!(loaded.cratespace.runtime, "cs");
+    assert_eq!(loaded.cratespace.runtime.to_rust(), "cs");
     assert_eq!(member.kind, Kind::Voucher);
     assert_eq!(member.doc.as_deref(), Some("YAML"));
     assert_eq!(member.voucher.as_ref().unwrap().by, ["them"]);

@@ -12,4 +12,13 @@ mod twice {
     cratespace::cratespace!(manifest = "a.toml", manifest = "b.toml");
 }
 
+
+
+mod absolute {
+    cratespace::cratespace!(manifest = "/etc/cratespace.toml");
+}
+
+mod unexpected_token {
+    cratespace::cratespace!(manifest = "cratespace.toml";);
+}
 fn main() {}
