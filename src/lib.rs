@@ -109,6 +109,62 @@
 //! A downstream crate that names a member whose feature is off gets the
 //! compiler's own error, which names the feature.
 //!
+//! # The version manifest
+//!
+//! `versioning` says how the members' versions relate to the top crate's:
+//!
+//! - `"independent"` (the default): members keep their own versions;
+//! - `"pinned"`: each release of the top crate is the version manifest of
+//!   the family: every member that is not a voucher is required at one exact
+//!   version, `=x.y.z`;
+//! - `"lockstep"`: pinned, at the top crate's own `package.version` (also
+//!   when it is `version.workspace = true`), as serde and its derive are.
+//!
+//! ```toml
+//! [package]
+//! name = "acme"
+//! version = "2.1.0"
+//!
+//! [dependencies]
+//! acme-json = { version = "=2.1.0", path = "../acme-json" }
+//!
+//! [package.metadata.cratespace]
+//! versioning = "lockstep"
+//! ```
+//!
+//! A requirement that breaks the policy is an error at the requirement in
+//! `Cargo.toml`, naming the one expected. A requirement inherited from
+//! `[workspace.dependencies]` is checked as inherited.
+//!
+//! # Voucher crates
+//!
+//! A crate published by others joins the namespace only with an approval:
+//!
+//! ```toml
+//! [dependencies]
+//! yaml = { version = ">=0.3.1, <0.4", package = "yaml-fast" }
+//!
+//! [package.metadata.cratespace.members]
+//! formats.yaml = { dependency = "yaml", voucher = { approved = ">=0.3.1, <0.4", by = "yaml-fast maintainers" } }
+//! ```
+//!
+//! `approved` (a semver requirement) and `by` (a name or a list) are
+//! required; `checksums` lists the approved `.crate` checksums, which
+//! `cargo cratespace audit` compares with `Cargo.lock` (the compiler cannot
+//! see the lock file). The dependency's own requirement must allow no version
+//! that `approved` does not, under cargo's matching rules, pre-releases
+//! included; otherwise the member is left out and the error shows both
+//! requirements and a version allowed by one and not the other:
+//!
+//! ```text
+//! error: voucher of `formats::yaml`: `yaml` is required as "0.3", which allows versions the voucher does not approve (">=0.3.1, <0.4")
+//!  …
+//!   = help: 0.3.0 is allowed by "0.3" but not by ">=0.3.1, <0.4"
+//! ```
+//!
+//! Vouchers are exempt from `pinned` and `lockstep`: their versions are the
+//! approval's to bound, not the family's to set.
+//!
 //! # Metadata
 //!
 //! [`CRATESPACE`](Cratespace) describes the family at run time and to tools:

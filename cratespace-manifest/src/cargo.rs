@@ -28,6 +28,11 @@ pub struct Dependency {
     /// The package name: `package = …`, else the key.
     pub package: String,
     pub requirement: Option<String>,
+    /// Where the requirement is written: the version string, or the key
+    /// when it is inherited from the workspace or absent.
+    pub requirement_span: Range<usize>,
+    /// The requirement comes from `[workspace.dependencies]`.
+    pub inherited: bool,
     pub optional: bool,
     pub section: Section,
 }
@@ -247,14 +252,23 @@ fn dependency(
 ) -> Dependency {
     let mut package = None;
     let mut requirement = None;
+    let mut requirement_span = span.clone();
+    let mut inherited = false;
     let mut optional = false;
     match value.get_ref() {
-        DeValue::String(version) => requirement = Some(version.to_string()),
+        DeValue::String(version) => {
+            requirement = Some(version.to_string());
+            requirement_span = value.span();
+        }
         DeValue::Table(table) => {
             package = str_at(table, "package").map(str::to_owned);
-            requirement = str_at(table, "version").map(str::to_owned);
+            if let Some((_, version)) = get(table, "version") {
+                requirement = as_str(version).map(str::to_owned);
+                requirement_span = version.span();
+            }
             optional = is_true(table, "optional");
             if is_true(table, "workspace") {
+                inherited = requirement.is_none();
                 let inherited =
                     workspace.and_then(|w| w.dependencies.iter().find(|(k, ..)| k == key));
                 if let Some((_, inherited_package, inherited_requirement)) = inherited {
@@ -270,6 +284,8 @@ fn dependency(
         span,
         package: package.unwrap_or_else(|| key.to_owned()),
         requirement,
+        requirement_span,
+        inherited,
         optional,
         section,
     }

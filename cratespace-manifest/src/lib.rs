@@ -36,6 +36,7 @@ mod name;
 mod source;
 mod suggest;
 mod validate;
+pub mod version;
 
 pub use crate::cfg::Cfg;
 pub use crate::diagnostic::Diagnostic;

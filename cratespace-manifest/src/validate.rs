@@ -11,7 +11,10 @@ use crate::model::{Cratespace, Item, Kind, Member, Name, Namespace, Versioning, 
 use crate::name::{self, NameError};
 use crate::source::Source;
 use crate::suggest::closest;
+use crate::version;
+use semver::{Version, VersionReq};
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
@@ -34,7 +37,12 @@ pub struct Input<'a> {
 
 /// Builds the model, appending every problem to `diagnostics`.
 pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratespace {
-    let mut cx = Context { input, diagnostics };
+    let mut cx = Context {
+        input,
+        diagnostics,
+        versioning: Versioning::Independent,
+        checked: BTreeSet::new(),
+    };
     let package = input.cargo.map(|(_, package)| package);
     let mut cratespace = Cratespace {
         name: package.and_then(|p| p.name.clone()).unwrap_or_default(),
@@ -50,11 +58,15 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
             }),
         root: Namespace::default(),
     };
+    if let Some((_, value)) = get(input.table, "versioning") {
+        cx.versioning = cx.versioning(value);
+        cratespace.versioning = cx.versioning;
+    }
     let mut members = None;
     for (key, value) in entries(input.table) {
         match key.get_ref().as_ref() {
             "members" => members = Some(value),
-            "versioning" => cratespace.versioning = cx.versioning(value),
+            "versioning" => {}
             "metadata" => cratespace.metadata = cx.metadata(value),
             "policy" => {
                 cx.expect_table(
@@ -92,6 +104,9 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
 struct Context<'a, 'd> {
     input: &'a Input<'a>,
     diagnostics: &'d mut Vec<Diagnostic>,
+    versioning: Versioning,
+    /// Dependencies whose requirement was checked against the versioning.
+    checked: BTreeSet<String>,
 }
 
 impl Context<'_, '_> {
@@ -336,8 +351,10 @@ impl Context<'_, '_> {
                     emittable &= parsed.cfg.is_some();
                 }
                 "voucher" => {
-                    parsed.voucher = self.voucher(value, path);
-                    emittable &= parsed.voucher.is_some();
+                    let voucher = self.voucher(value, path);
+                    emittable &= voucher.is_some();
+                    (parsed.voucher, parsed.approval) =
+                        voucher.map(|(v, a)| (Some(v), Some(a))).unwrap_or_default();
                 }
                 _ => self.unknown_key(key, MEMBER_KEYS, &place),
             }
@@ -408,7 +425,7 @@ impl Context<'_, '_> {
         }
     }
 
-    fn voucher(&mut self, value: &Value<'_>, path: &str) -> Option<Voucher> {
+    fn voucher(&mut self, value: &Value<'_>, path: &str) -> Option<(Voucher, Approval)> {
         let DeValue::Table(table) = value.get_ref() else {
             self.wrong_type(
                 value,
@@ -419,11 +436,17 @@ impl Context<'_, '_> {
             return None;
         };
         let mut approved = None;
+        let mut approval = None;
         let mut by = None;
         let mut checksums = Vec::new();
         for (key, value) in entries(table) {
             match key.get_ref().as_ref() {
-                "approved" => approved = self.expect_str(value, "`approved`").map(str::to_owned),
+                "approved" => {
+                    approved = self.expect_str(value, "`approved`").map(str::to_owned);
+                    approval = approved
+                        .as_deref()
+                        .and_then(|text| self.approval(text, value.span(), path));
+                }
                 "by" => by = self.strings(value, "`by`"),
                 "checksums" => checksums = self.strings(value, "`checksums`").unwrap_or_default(),
                 _ => self.unknown_key(key, VOUCHER_KEYS, &format!("the voucher of `{path}`")),
@@ -449,11 +472,33 @@ impl Context<'_, '_> {
             .help(format!("a voucher needs `approved` (the vouched-for versions) and `by` (who vouches); add `{example}`"));
             self.push(diagnostic);
         }
-        Some(Voucher {
+        let voucher = Voucher {
             approved: approved?,
             by: by?,
             checksums,
-        })
+        };
+        Some((voucher, approval?))
+    }
+
+    fn approval(&mut self, text: &str, span: Range<usize>, path: &str) -> Option<Approval> {
+        match VersionReq::parse(text) {
+            Ok(requirement) => Some(Approval {
+                requirement,
+                text: text.to_owned(),
+                span,
+            }),
+            Err(error) => {
+                let diagnostic = Diagnostic::at(
+                    self.source(),
+                    span,
+                    format!("`approved` of the voucher of `{path}` is not a semver requirement: {error}"),
+                )
+                .label("not a version requirement")
+                .help("`approved` takes a requirement as Cargo.toml writes them, such as \">=0.3.1, <0.4\" or \"~1.2\"");
+                self.push(diagnostic);
+                None
+            }
+        }
     }
 
     fn strings(&mut self, value: &Value<'_>, what: &str) -> Option<Vec<String>> {
@@ -501,6 +546,16 @@ impl Context<'_, '_> {
                 return None;
             }
         };
+        let problems = self.diagnostics.len();
+        match &options.approval {
+            Some(approval) => self.check_voucher(&resolved, approval, path),
+            None => self.check_versioning(&resolved, path),
+        }
+        if options.approval.is_some() && self.diagnostics.len() > problems {
+            // A voucher whose requirement reaches past its approval does
+            // not join the namespace.
+            return None;
+        }
         let kind = match (&name, &options.voucher) {
             (None, _) => Kind::Glob,
             (Some(_), Some(_)) => Kind::Voucher,
@@ -520,6 +575,144 @@ impl Context<'_, '_> {
         })
     }
 
+    /// A voucher's dependency requirement must allow no version outside
+    /// `approved` (SPEC §2, Voucher crates; diagnostic 14).
+    fn check_voucher(&mut self, resolved: &Resolved, approval: &Approval, path: &str) {
+        let Some((cargo_source, _)) = self.input.cargo else {
+            return;
+        };
+        let requirement = match &resolved.requirement {
+            Some(text) => match VersionReq::parse(text) {
+                Ok(requirement) => requirement,
+                // Cargo has rejected the manifest already.
+                Err(_) => return,
+            },
+            None => VersionReq::STAR,
+        };
+        let Some(witness) = version::uncovered(&requirement, &approval.requirement) else {
+            return;
+        };
+        let key = &resolved.key;
+        let approved = &approval.text;
+        let shown = resolved.requirement.as_deref().unwrap_or("*");
+        let (message, label) = match &resolved.requirement {
+            Some(text) => (
+                format!(
+                    "voucher of `{path}`: `{key}` is required as \"{text}\", which allows versions the voucher does not approve (\"{approved}\")"
+                ),
+                if resolved.inherited {
+                    format!(
+                        "inherits \"{text}\" from [workspace.dependencies], which allows {witness}"
+                    )
+                } else {
+                    format!("allows {witness}")
+                },
+            ),
+            None => (
+                format!(
+                    "voucher of `{path}`: `{key}` has no version requirement, so it allows versions the voucher does not approve (\"{approved}\")"
+                ),
+                format!("any version, {witness} among them"),
+            ),
+        };
+        let diagnostic = Diagnostic::at(cargo_source, resolved.requirement_span.clone(), message)
+            .label(label)
+            .related(self.source(), approval.span.clone(), "the approved versions")
+            .help(format!("{witness} is allowed by \"{shown}\" but not by \"{approved}\""))
+            .help(format!(
+                "narrow the requirement to approved versions, such as `version = \"{approved}\"`, or extend `approved` once the versions it adds are vouched for"
+            ));
+        self.push(diagnostic);
+    }
+
+    /// `pinned` and `lockstep`: the top crate's release fixes the version of
+    /// every child (SPEC §2, the version manifest; diagnostic 12).
+    fn check_versioning(&mut self, resolved: &Resolved, path: &str) {
+        let versioning = self.versioning;
+        if versioning == Versioning::Independent {
+            return;
+        }
+        let Some((cargo_source, package)) = self.input.cargo else {
+            return;
+        };
+        if !self.checked.insert(resolved.key.clone()) {
+            return;
+        }
+        let key = &resolved.key;
+        let requirement = resolved.requirement.as_deref();
+        let found = requirement.map_or("no version requirement".to_owned(), |text| {
+            format!("\"{text}\"")
+        });
+        let pinned = requirement
+            .and_then(|text| VersionReq::parse(text).ok())
+            .and_then(|requirement| version::exact(&requirement));
+        let top = package
+            .version
+            .as_deref()
+            .and_then(|v| Version::parse(v).ok());
+        let (expected, why) = match (versioning, &top) {
+            (Versioning::Lockstep, Some(top)) => {
+                if pinned.as_ref() == Some(top) {
+                    return;
+                }
+                (
+                    format!("={top}"),
+                    format!(
+                        "the version of `{}`",
+                        package.name.as_deref().unwrap_or("the top crate")
+                    ),
+                )
+            }
+            (Versioning::Lockstep, None) => {
+                let diagnostic = Diagnostic::at(
+                    cargo_source,
+                    resolved.requirement_span.clone(),
+                    "versioning = \"lockstep\" needs the top crate's own version, and [package] has none",
+                )
+                .help("give the top crate a `version` in [package]");
+                self.push(diagnostic);
+                return;
+            }
+            _ => {
+                if pinned.is_some() {
+                    return;
+                }
+                let suggestion = requirement
+                    .and_then(|text| VersionReq::parse(text).ok())
+                    .and_then(|requirement| {
+                        let first = requirement.comparators.first()?;
+                        Some(format!(
+                            "={}.{}.{}",
+                            first.major,
+                            first.minor.unwrap_or(0),
+                            first.patch.unwrap_or(0)
+                        ))
+                    })
+                    .unwrap_or_else(|| "=x.y.z".to_owned());
+                (suggestion, "one exact version".to_owned())
+            }
+        };
+        let label = if resolved.inherited {
+            format!("inherits {found} from [workspace.dependencies]; expected \"{expected}\"")
+        } else {
+            format!("expected \"{expected}\"")
+        };
+        let diagnostic = Diagnostic::at(
+            cargo_source,
+            resolved.requirement_span.clone(),
+            format!(
+                "versioning = \"{}\": `{key}` (member `{path}`) must be required at {why}, \"{expected}\", found {found}",
+                versioning.as_str()
+            ),
+        )
+        .label(label)
+        .help(format!(
+            "write `version = \"{expected}\"` for `{key}`; a member that is not the family's own belongs under a `voucher`, which {} does not pin",
+            versioning.as_str()
+        ));
+        self.push(diagnostic);
+    }
+
     /// Finds the dependency a member names: by key, else by a package name
     /// that exactly one key has.
     fn resolve(&mut self, wanted: &str, span: Range<usize>, path: &str) -> Option<Resolved> {
@@ -528,6 +721,8 @@ impl Context<'_, '_> {
                 key: wanted.to_owned(),
                 package: wanted.to_owned(),
                 requirement: None,
+                requirement_span: span,
+                inherited: false,
             });
         };
         let linked = || {
@@ -700,6 +895,7 @@ impl Context<'_, '_> {
 /// The member options of a member table.
 #[derive(Default)]
 struct Options {
+    approval: Option<Approval>,
     path: Option<Vec<Name>>,
     doc: Option<String>,
     cfg: Option<Cfg>,
@@ -711,6 +907,15 @@ struct Resolved {
     key: String,
     package: String,
     requirement: Option<String>,
+    requirement_span: Range<usize>,
+    inherited: bool,
+}
+
+/// A voucher's `approved`, parsed, with where it is written.
+struct Approval {
+    requirement: VersionReq,
+    text: String,
+    span: Range<usize>,
 }
 
 impl From<&Dependency> for Resolved {
@@ -719,6 +924,8 @@ impl From<&Dependency> for Resolved {
             key: dependency.key.clone(),
             package: dependency.package.clone(),
             requirement: dependency.requirement.clone(),
+            requirement_span: dependency.requirement_span.clone(),
+            inherited: dependency.inherited,
         }
     }
 }

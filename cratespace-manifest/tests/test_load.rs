@@ -263,7 +263,7 @@ versioning = "pinned"
 metadata = "FAMILY"
 
 [package.metadata.cratespace.members]
-yaml = {{ dependency = "yaml", doc = "YAML", voucher = {{ approved = ">=0.3.1, <0.4", by = "them" }} }}
+yaml = {{ dependency = "yaml", doc = "YAML", voucher = {{ approved = "~0.3", by = "them" }} }}
 "#
     ));
     let (_, member) = loaded.cratespace.root.members().remove(0);
@@ -359,5 +359,113 @@ fn unreadable_inputs_are_diagnostics() {
         loaded.diagnostics[0].message.contains("not UTF-8"),
         "{}",
         loaded.diagnostics[0]
+    );
+}
+
+fn problems(cargo_toml: &str) -> Vec<String> {
+    load_crate(cargo_toml)
+        .diagnostics
+        .iter()
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+#[test]
+fn lockstep_and_pinned_hold_children_to_exact_versions() {
+    let family = |versioning: &str, json: &str, core: &str| {
+        format!(
+            r#"[package]
+name = "top"
+version = "2.1.0"
+
+[dependencies]
+json = "{json}"
+core = {{ version = "{core}", path = "../core" }}
+ext = "0.3"
+
+[package.metadata.cratespace]
+versioning = "{versioning}"
+
+[package.metadata.cratespace.members]
+json = "json"
+"*" = "core"
+ext = {{ dependency = "ext", voucher = {{ approved = "^0.3", by = "them" }} }}
+"#
+        )
+    };
+    assert_eq!(
+        problems(&family("lockstep", "=2.1.0", "=2.1.0")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        problems(&family("pinned", "=1.0.0", "=3.0.0-rc.1")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        problems(&family("independent", "2", "*")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        problems(&family("lockstep", "=2.0.9", "=2.1.0")),
+        [
+            r#"versioning = "lockstep": `json` (member `json`) must be required at the version of `top`, "=2.1.0", found "=2.0.9""#
+        ]
+    );
+    assert_eq!(
+        problems(&family("pinned", "=1.0.0", "^3")),
+        [
+            r#"versioning = "pinned": `core` (member `*`) must be required at one exact version, "=3.0.0", found "^3""#
+        ]
+    );
+}
+
+#[test]
+fn lockstep_follows_an_inherited_package_version() {
+    let dir = scratch(&[
+        (
+            "Cargo.toml",
+            "[workspace]\n\n[workspace.package]\nversion = \"2.1.0\"\n\n[workspace.dependencies]\njson = \"=2.1.0\"\nold = \"=2.0.0\"\n",
+        ),
+        (
+            "top/Cargo.toml",
+            "[package]\nname = \"top\"\nversion.workspace = true\n\n[dependencies]\njson = { workspace = true }\nold = { workspace = true }\n\n[package.metadata.cratespace]\nversioning = \"lockstep\"\n\n[package.metadata.cratespace.members]\njson = \"json\"\nold = \"old\"\n",
+        ),
+    ]);
+    let loaded = load(&Request {
+        manifest_dir: dir.join("top"),
+        manifest: None,
+    });
+    let messages: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(messages[0].contains(
+        r#"`old` (member `old`) must be required at the version of `top`, "=2.1.0", found "=2.0.0""#
+    ));
+    assert!(messages[0].contains(r#"inherits "=2.0.0" from [workspace.dependencies]"#));
+}
+
+#[test]
+fn a_voucher_joins_only_within_its_approval() {
+    let voucher = |requirement: &str, approved: &str| {
+        load_crate(&format!(
+            "[package]\nname = \"top\"\n\n[dependencies]\nyaml = {{ version = \"{requirement}\", package = \"yaml-fast\" }}\n\n[package.metadata.cratespace.members]\nyaml = {{ dependency = \"yaml\", voucher = {{ approved = \"{approved}\", by = \"them\" }} }}\n"
+        ))
+    };
+    let inside = voucher(">=0.3.1, <0.4", ">=0.3.1, <0.4");
+    assert_eq!(members(&inside)[0].0, "yaml");
+    let outside = voucher("0.3", ">=0.3.1, <0.4");
+    let text = outside.diagnostics[0].to_string();
+    assert!(
+        text.contains("help: 0.3.0 is allowed by \"0.3\" but not by \">=0.3.1, <0.4\""),
+        "{text}"
+    );
+    assert!(
+        outside.cratespace.root.members().is_empty(),
+        "an unapproved voucher is left out"
+    );
+    let bad = voucher("0.3", "0.3 || 0.4");
+    assert!(
+        bad.diagnostics[0]
+            .message
+            .starts_with("`approved` of the voucher of `yaml` is not a semver requirement")
     );
 }

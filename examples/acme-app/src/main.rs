@@ -1,6 +1,7 @@
 //! A small program that uses every member of the acme family through the
 //! `acme` crate alone: the core trait and types at `acme::*`, the derive at
-//! `acme::derive`, and JSON at `acme::formats::json`.
+//! `acme::derive`, JSON at `acme::formats::json`, and the vouched-for `itoa`
+//! at `acme::formats::int`.
 
 use acme::derive::Describe;
 use acme::formats::json::{ToJson, Value, json};
@@ -80,6 +81,10 @@ fn main() {
     println!("  {json}");
     println!();
 
+    let mut digits = acme::formats::int::Buffer::new();
+    println!("order number: #{}", digits.format(order.id));
+    println!();
+
     println!("crate family:");
     println!("{}", acme::CRATESPACE);
 }
@@ -111,5 +116,14 @@ mod tests {
             acme::formats::json::json!([1, null]).to_string(),
             "[1,null]"
         );
+    }
+
+    #[test]
+    fn the_family_is_described_at_run_time() {
+        let int = acme::CRATESPACE.member("formats::int").expect("a member");
+        assert_eq!(int.kind().to_string(), "voucher");
+        assert_eq!(int.voucher().map(|v| v.approved()), Some(">=1.0.10, <2"));
+        assert_eq!(acme::CRATESPACE.versioning().to_string(), "lockstep");
+        assert_eq!(acme::CRATESPACE.enabled().count(), 4);
     }
 }

@@ -9,6 +9,12 @@
 //! | `acme::*`             | `acme-core`   | always             | [`Describe`], [`Name`], [`Version`]       |
 //! | `acme::derive`        | `acme-derive` | `derive` (default) | `#[derive(Describe)]`                     |
 //! | `acme::formats::json` | `acme-json`   | `json` (default)   | `Value`, `ToJson` and the `json!` macro   |
+//! | `acme::formats::int`  | `itoa`        | `int` (default)    | `Buffer`, vouched for `>=1.0.10, <2`      |
+//!
+//! The family's own crates are released in lockstep with `acme`
+//! (`versioning = "lockstep"`): each is required at exactly `=2.1.0`.
+//! `itoa` is published by others and joins as a voucher member, for the
+//! versions its approval names.
 //!
 //! [`CRATESPACE`] describes the family at run time; its `Display` prints
 //! the member tree with each member's feature gate and whether it is on.
