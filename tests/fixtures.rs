@@ -1,0 +1,409 @@
+//! End-to-end tests: the fixture cratespaces in `tests/fixtures/` are built
+//! and tested for real, by cargo run as a subprocess.
+//!
+//! `tests/fixtures/` is a cargo workspace of its own (see its `README.md`):
+//! member crates, top crates that call `cratespace!()`, and downstream crates
+//! whose tests use the generated namespaces and read the metadata. Its build
+//! goes to `target/fixtures`, so that it does not wait on the lock of the
+//! build that runs these tests. The first run compiles the macro's
+//! dependencies there once; later runs are incremental.
+//!
+//! The tests take turns (one lock), as they share that target directory.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Mutex;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+/// The `cratespace` package: the root of the repository.
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Serializes the tests: they share one target directory.
+static CARGO_LOCK: Mutex<()> = Mutex::new(());
+
+/// The downstream crates whose tests `cargo test` must run in the fixture
+/// workspace, one or more per situation.
+const DOWNSTREAM: &[&str] = &[
+    "nesting_use",
+    "globs_use",
+    "subpath_use",
+    "renamed_use",
+    "optional_use",
+    "optional_implicit_use",
+    "optional_weak_use",
+    "target_cfg_use",
+    "inherit_use",
+    "macro_members_use",
+    "no_std_use",
+    "metadata_use",
+    "renamed_runtime_use",
+    "member_docs_use",
+    "edit_app",
+    "versioning_use",
+];
+
+fn root() -> &'static Path {
+    Path::new(ROOT)
+}
+
+fn fixtures_dir() -> PathBuf {
+    root().join("tests").join("fixtures")
+}
+
+fn fixtures_manifest() -> PathBuf {
+    fixtures_dir().join("Cargo.toml")
+}
+
+fn target_dir() -> PathBuf {
+    root().join("target").join("fixtures")
+}
+
+/// `cargo` with the environment of this test, building into
+/// `target/fixtures`, without colors so that messages can be matched.
+fn cargo(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO"));
+    command
+        .args(args)
+        .current_dir(root())
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env("CARGO_TERM_COLOR", "never")
+        // Would make the macro read another directory's manifests.
+        .env_remove("CRATESPACE_MANIFEST_DIR");
+    command
+}
+
+/// Runs `command`, reporting how long it took.
+fn run(mut command: Command) -> Output {
+    let described = describe(&command);
+    let start = Instant::now();
+    let output = command
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {described}: {error}"));
+    eprintln!(
+        "{described}: {} in {:.1}s",
+        output.status,
+        start.elapsed().as_secs_f64()
+    );
+    output
+}
+
+fn describe(command: &Command) -> String {
+    let mut text = command.get_program().to_string_lossy().into_owned();
+    for arg in command.get_args() {
+        text.push(' ');
+        text.push_str(&arg.to_string_lossy());
+    }
+    text
+}
+
+/// Everything cargo said, for a failure message.
+fn report(what: &str, output: &Output) -> String {
+    let mut text = String::new();
+    let _ = write!(
+        text,
+        "{what}\n--- status: {}\n--- stdout:\n{}\n--- stderr:\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    );
+    text
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn lock() -> std::sync::MutexGuard<'static, ()> {
+    // A test that failed while holding the lock leaves nothing half done.
+    CARGO_LOCK
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[test]
+fn fixtures_build_and_their_tests_pass() {
+    let _guard = lock();
+    let manifest = fixtures_manifest();
+    // The default members: every fixture but the one that must not build.
+    // Each downstream crate turns on the features of its top crate that it
+    // needs in its own Cargo.toml; no two of them share a top crate, so
+    // feature unification across the workspace changes no gate.
+    let output = run(cargo(&[
+        "test",
+        "--manifest-path",
+        manifest.to_str().unwrap(),
+        "--no-fail-fast",
+    ]));
+    assert!(
+        output.status.success(),
+        "{}",
+        report("the fixture workspace's tests failed", &output)
+    );
+
+    let err = stderr(&output);
+    for krate in DOWNSTREAM {
+        assert!(
+            err.contains(&format!("deps/{krate}-")) || err.contains(&format!("deps\\{krate}-")),
+            "{}",
+            report(
+                &format!("the tests of the fixture crate `{krate}` did not run"),
+                &output
+            )
+        );
+    }
+    // The generated code must not make its users' builds warn.
+    assert!(
+        !err.contains(") generated "),
+        "{}",
+        report("the fixture workspace built with warnings", &output)
+    );
+
+    let out = stdout(&output);
+    let passed: usize = out
+        .lines()
+        .filter_map(|line| line.strip_prefix("test result: ok. "))
+        .filter_map(|rest| rest.split(' ').next()?.parse::<usize>().ok())
+        .sum();
+    assert!(
+        passed >= 45,
+        "{}",
+        report(
+            &format!("expected at least 45 fixture tests to pass, counted {passed}"),
+            &output
+        )
+    );
+    for line in out.lines().filter(|line| line.starts_with("test result:")) {
+        assert!(
+            line.contains(" 0 failed; 0 ignored;"),
+            "{}",
+            report(
+                &format!("a fixture test failed or was ignored: {line}"),
+                &output
+            )
+        );
+    }
+}
+
+#[test]
+fn member_feature_off_names_the_feature() {
+    let _guard = lock();
+    let manifest = fixtures_manifest();
+    let manifest = manifest.to_str().unwrap();
+
+    // `macro-members-feature-off` uses `macro_members::derive` without the
+    // `derive` feature of `macro-members`: the build must fail, and say which
+    // feature to turn on.
+    let output = run(cargo(&[
+        "check",
+        "--manifest-path",
+        manifest,
+        "-p",
+        "macro-members-feature-off",
+    ]));
+    let err = stderr(&output);
+    assert!(
+        !output.status.success(),
+        "{}",
+        report(
+            "`macro-members-feature-off` built, but `macro_members::derive` should not exist without the `derive` feature",
+            &output
+        )
+    );
+    for expected in [
+        "error[E0432]: unresolved import `macro_members::derive`",
+        "could not find `derive` in `macro_members`",
+        "note: found an item that was configured out",
+        "the item is gated behind the `derive` feature",
+    ] {
+        assert!(
+            err.contains(expected),
+            "{}",
+            report(&format!("the error does not say {expected:?}"), &output)
+        );
+    }
+    assert!(
+        err.contains("due to 1 previous error"),
+        "{}",
+        report("expected exactly one error", &output)
+    );
+
+    // The same crate with the feature on builds: the feature was the only
+    // thing missing.
+    let output = run(cargo(&[
+        "check",
+        "--manifest-path",
+        manifest,
+        "-p",
+        "macro-members-feature-off",
+        "--features",
+        "macro-members/derive",
+    ]));
+    assert!(
+        output.status.success(),
+        "{}",
+        report(
+            "`macro-members-feature-off` does not build even with `macro-members/derive`",
+            &output
+        )
+    );
+}
+
+/// The `[package.metadata.cratespace.members]` table of
+/// `edit-metadata/top/Cargo.toml`, as checked in; the test appends a line.
+const MEMBERS_TABLE: &str = "[package.metadata.cratespace.members]\nshapes = \"fx-shapes\"\n";
+
+#[test]
+fn editing_only_the_metadata_table_adds_the_member() {
+    let _guard = lock();
+    let source = fixtures_dir().join("edit-metadata");
+    let work = unique_temp_dir("edit-metadata");
+    copy_crate(&source.join("top"), &work.join("top"), &source);
+    copy_crate(&source.join("app"), &work.join("app"), &source);
+    fs::write(
+        work.join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"top\", \"app\"]\n",
+    )
+    .unwrap();
+    // The fixture workspace's lock: the registry dependencies of the macro
+    // resolve to the versions already built in the shared target directory.
+    fs::copy(fixtures_dir().join("Cargo.lock"), work.join("Cargo.lock")).unwrap();
+
+    let manifest = work.join("Cargo.toml");
+    let manifest = manifest.to_str().unwrap();
+    let run_app = || {
+        run(cargo(&[
+            "run",
+            "--manifest-path",
+            manifest,
+            "-p",
+            "edit-app",
+        ]))
+    };
+
+    let before = run_app();
+    assert!(
+        before.status.success(),
+        "{}",
+        report("the copied `edit-app` does not run", &before)
+    );
+    assert_eq!(
+        stdout(&before),
+        "shapes fx_shapes on\n",
+        "{}",
+        report("unexpected members before the edit", &before)
+    );
+
+    // Edit the metadata table only: `fx-units` is already a dependency.
+    let top_manifest = work.join("top").join("Cargo.toml");
+    let text = fs::read_to_string(&top_manifest).unwrap();
+    assert_eq!(
+        text.matches(MEMBERS_TABLE).count(),
+        1,
+        "the members table of {} is not as the test expects:\n{text}",
+        top_manifest.display()
+    );
+    let edited = text.replace(
+        MEMBERS_TABLE,
+        &format!("{MEMBERS_TABLE}units = \"fx-units\"\n"),
+    );
+    fs::write(&top_manifest, edited).unwrap();
+
+    // Rebuild, without `cargo clean`.
+    let after = run(cargo(&[
+        "run",
+        "--manifest-path",
+        manifest,
+        "-p",
+        "edit-app",
+    ]));
+    assert!(
+        after.status.success(),
+        "{}",
+        report("`edit-app` does not run after the edit", &after)
+    );
+    assert_eq!(
+        stdout(&after),
+        "shapes fx_shapes on\nunits fx_units on\n",
+        "{}",
+        report(
+            "the member added to the metadata table is not in CRATESPACE after a rebuild",
+            &after
+        )
+    );
+    let err = stderr(&after);
+    assert!(
+        err.contains("Compiling edit-top"),
+        "{}",
+        report("the edit did not recompile `edit-top`", &after)
+    );
+    assert!(
+        !err.contains("Compiling cratespace-macros"),
+        "{}",
+        report("the rebuild was not incremental", &after)
+    );
+
+    // Kept on failure, for a look; removed once everything held.
+    fs::remove_dir_all(&work).unwrap();
+}
+
+/// A new directory under `target/fixtures/tmp`, unique to this run.
+fn unique_temp_dir(name: &str) -> PathBuf {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_nanos());
+    let dir = target_dir()
+        .join("tmp")
+        .join(format!("{name}-{}-{nanos}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Copies the crate at `from` to `to`, leaving out any `target`, with every
+/// `path = "…"` of its `Cargo.toml` that leads out of `keep` made absolute.
+fn copy_crate(from: &Path, to: &Path, keep: &Path) {
+    copy_dir(from, to);
+    let manifest = fs::read_to_string(from.join("Cargo.toml")).unwrap();
+    let keep = keep.canonicalize().unwrap();
+    let mut rewritten = String::new();
+    let mut rest = manifest.as_str();
+    const KEY: &str = "path = \"";
+    while let Some(at) = rest.find(KEY) {
+        let (head, tail) = rest.split_at(at + KEY.len());
+        rewritten.push_str(head);
+        let end = tail.find('"').expect("a closing quote");
+        let value = &tail[..end];
+        let target = from.join(value).canonicalize().unwrap_or_else(|error| {
+            panic!("{value} in {}: {error}", from.join("Cargo.toml").display())
+        });
+        if target.starts_with(&keep) {
+            rewritten.push_str(value);
+        } else {
+            let absolute = target.to_str().expect("a UTF-8 path");
+            rewritten.push_str(&absolute.replace('\\', "\\\\").replace('"', "\\\""));
+        }
+        rest = &tail[end..];
+    }
+    rewritten.push_str(rest);
+    fs::write(to.join("Cargo.toml"), rewritten).unwrap();
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if entry.file_type().unwrap().is_dir() {
+            if entry.file_name() != "target" {
+                copy_dir(&path, &to.join(entry.file_name()));
+            }
+        } else {
+            fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}
