@@ -179,8 +179,10 @@
 //!     └── json  acme-json    =2.1.0  cfg(feature = "json")    on
 //! ```
 //!
-//! The const reaches these types through the name under which the top crate
-//! depends on `cratespace`, so a renamed dependency works.
+//! The const reaches these types through `$crate` of the `cratespace!`
+//! macro, so it compiles whether `cratespace` is a renamed dependency, is
+//! reached through another crate's re-export, or is passed to `rustc` by
+//! another build system.
 //!
 //! # Errors
 //!
@@ -212,10 +214,25 @@
 #![no_std]
 #![deny(missing_docs)]
 
+pub use cratespace_runtime::{Cratespace, Enabled, Kind, Member, Versioning, Voucher};
+
 /// Turns the cratespace manifest into `pub use` modules and a metadata const.
 ///
 /// `cratespace!()` reads `[package.metadata.cratespace]` from the invoking
 /// crate's `Cargo.toml`; `cratespace!(manifest = "cratespace.toml")` reads
-/// the table from a file of its own. See the [crate documentation](crate).
-pub use cratespace_macros::cratespace;
-pub use cratespace_runtime::{Cratespace, Enabled, Kind, Member, Versioning, Voucher};
+/// the table from a file of its own, relative to the crate's directory. See
+/// the [crate documentation](crate).
+///
+/// The macro may be renamed, re-exported or reached through a `use` alias:
+/// the generated const finds this crate's types through `$crate`.
+#[macro_export]
+macro_rules! cratespace {
+    ($($args:tt)*) => {
+        $crate::__private::expand! { $crate; $($args)* }
+    };
+}
+
+#[doc(hidden)]
+pub mod __private {
+    pub use cratespace_macros::expand;
+}

@@ -1,12 +1,12 @@
-//! The `cratespace!()` proc macro. Use it through the [`cratespace`] crate,
-//! whose documentation describes the manifest and what is generated.
+//! The proc macro behind `cratespace!()`. Use it through the [`cratespace`]
+//! crate, whose documentation describes the manifest and what is generated.
 //!
 //! [`cratespace`]: https://docs.rs/cratespace
 
 mod args;
 
 use crate::args::Args;
-use cratespace_manifest::expand::expand;
+use cratespace_manifest::expand;
 use cratespace_manifest::{Request, load};
 use proc_macro::TokenStream;
 use quote::quote;
@@ -17,12 +17,25 @@ use std::path::PathBuf;
 const OVERRIDE_ENV: &str = "CRATESPACE_MANIFEST_DIR";
 
 /// Turns the cratespace manifest into `pub use` modules and a metadata const.
+///
+/// Called as `expand!($crate; args…)` by `cratespace::cratespace!`, whose
+/// `$crate` is the path to the runtime types however the top crate reaches
+/// `cratespace`: renamed, re-exported, or built without Cargo.
 #[proc_macro]
-pub fn cratespace(input: TokenStream) -> TokenStream {
-    let args = match syn::parse::Parser::parse(<Args as syn::parse::Parse>::parse, input) {
-        Ok(args) => args,
-        Err(error) => return error.to_compile_error().into(),
-    };
+pub fn expand(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    let mut tokens = input.into_iter();
+    let runtime: proc_macro2::TokenStream = tokens
+        .by_ref()
+        .take_while(
+            |token| !matches!(token, proc_macro2::TokenTree::Punct(p) if p.as_char() == ';'),
+        )
+        .collect();
+    let args =
+        match syn::parse::Parser::parse2(<Args as syn::parse::Parse>::parse, tokens.collect()) {
+            Ok(args) => args,
+            Err(error) => return error.to_compile_error().into(),
+        };
     let (base_env, dir) = match manifest_dir() {
         Some(found) => found,
         None => {
@@ -39,7 +52,12 @@ pub fn cratespace(input: TokenStream) -> TokenStream {
         let message = diagnostic.to_string();
         tokens.extend(quote!(::core::compile_error! { #message }));
     }
-    tokens.extend(expand(&loaded.cratespace, &loaded.tracked, base_env));
+    tokens.extend(expand::expand(
+        &loaded.cratespace,
+        &loaded.tracked,
+        base_env,
+        &runtime,
+    ));
     tokens.into()
 }
 

@@ -175,14 +175,6 @@ impl Package {
             features,
         }
     }
-
-    /// The key under which this package depends on `cratespace`.
-    pub fn runtime_key(&self) -> Option<&str> {
-        self.dependencies
-            .iter()
-            .find(|dependency| dependency.section.is_linked() && dependency.package == "cratespace")
-            .map(|dependency| dependency.key.as_str())
-    }
 }
 
 /// A section a dependency table can stand in; cloned once per entry.

@@ -12,11 +12,17 @@ use quote::{ToTokens, quote};
 /// `tracked` lists the files read, relative to the directory in the
 /// environment variable `base_env` (normally `CARGO_MANIFEST_DIR`); each is
 /// included as bytes so that editing it re-expands the macro, and the output
-/// holds no absolute path.
-pub fn expand(cratespace: &Cratespace, tracked: &[String], base_env: &str) -> TokenStream {
+/// holds no absolute path. `runtime` is the path to the `cratespace` crate's
+/// types (`$crate` of the `cratespace!` macro, or `::cratespace`).
+pub fn expand(
+    cratespace: &Cratespace,
+    tracked: &[String],
+    base_env: &str,
+    runtime: &TokenStream,
+) -> TokenStream {
     let mut tokens = namespace(&cratespace.root);
     if let Some(name) = &cratespace.metadata {
-        tokens.extend(metadata(cratespace, name));
+        tokens.extend(metadata(cratespace, name, runtime));
     }
     tokens.extend(track(tracked, base_env));
     tokens
@@ -90,8 +96,7 @@ fn reexport(member: &Member) -> TokenStream {
     }
 }
 
-fn metadata(cratespace: &Cratespace, name: &str) -> TokenStream {
-    let runtime = ident(&cratespace.runtime);
+fn metadata(cratespace: &Cratespace, name: &str, runtime: &TokenStream) -> TokenStream {
     let name = match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => Ident::new(name, Span::call_site()),
@@ -100,7 +105,7 @@ fn metadata(cratespace: &Cratespace, name: &str) -> TokenStream {
         .root
         .members()
         .into_iter()
-        .map(|(path, member)| member_metadata(&runtime, &path, member));
+        .map(|(path, member)| member_metadata(runtime, &path, member));
     let package = &cratespace.name;
     let version = &cratespace.version;
     let versioning = Ident::new(
@@ -112,20 +117,20 @@ fn metadata(cratespace: &Cratespace, name: &str) -> TokenStream {
         Span::call_site(),
     );
     let doc = format!(
-        " What the `{package}` cratespace holds: its members, their gates and versions; see [`{runtime}::Cratespace`]."
+        " What the `{package}` cratespace holds: its members, their gates and versions (a `cratespace::Cratespace`)."
     );
     quote! {
         #[doc = #doc]
-        pub const #name: ::#runtime::Cratespace = ::#runtime::Cratespace::__new(
+        pub const #name: #runtime::Cratespace = #runtime::Cratespace::__new(
             #package,
             #version,
-            ::#runtime::Versioning::#versioning,
+            #runtime::Versioning::#versioning,
             &[#(#members),*],
         );
     }
 }
 
-fn member_metadata(runtime: &Ident, path: &str, member: &Member) -> TokenStream {
+fn member_metadata(runtime: &TokenStream, path: &str, member: &Member) -> TokenStream {
     let kind = Ident::new(
         match member.kind {
             Kind::Child => "Child",
@@ -154,19 +159,19 @@ fn member_metadata(runtime: &Ident, path: &str, member: &Member) -> TokenStream 
             let by = &voucher.by;
             let checksums = &voucher.checksums;
             quote! {
-                ::core::option::Option::Some(::#runtime::Voucher::__new(#approved, &[#(#by),*], &[#(#checksums),*]))
+                ::core::option::Option::Some(#runtime::Voucher::__new(#approved, &[#(#by),*], &[#(#checksums),*]))
             }
         }
         None => quote!(::core::option::Option::None),
     };
     quote! {
-        ::#runtime::Member::__new(
+        #runtime::Member::__new(
             #path,
             #dependency,
             #package,
             #target,
             #requirement,
-            ::#runtime::Kind::#kind,
+            #runtime::Kind::#kind,
             #gate,
             #enabled,
             #doc,

@@ -177,10 +177,6 @@ fn empty(diagnostics: Vec<Diagnostic>, tracked: Vec<String>) -> Loaded {
             version: String::new(),
             versioning: Default::default(),
             metadata: None,
-            runtime: crate::model::Name {
-                ident: "cratespace".to_owned(),
-                raw: false,
-            },
             root: Default::default(),
         },
         diagnostics,

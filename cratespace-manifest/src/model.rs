@@ -14,8 +14,6 @@ pub struct Cratespace {
     pub versioning: Versioning,
     /// The name of the metadata const, `None` when `metadata = false`.
     pub metadata: Option<String>,
-    /// The name under which the top crate depends on `cratespace`.
-    pub runtime: Name,
     /// The members and namespaces at the top crate's root.
     pub root: Namespace,
 }

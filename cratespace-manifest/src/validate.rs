@@ -49,13 +49,6 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
         version: package.and_then(|p| p.version.clone()).unwrap_or_default(),
         versioning: Versioning::Independent,
         metadata: Some("CRATESPACE".to_owned()),
-        runtime: package
-            .and_then(Package::runtime_key)
-            .and_then(|key| name::crate_name(key).ok())
-            .unwrap_or_else(|| Name {
-                ident: "cratespace".to_owned(),
-                raw: false,
-            }),
         root: Namespace::default(),
     };
     if let Some((_, value)) = get(input.table, "versioning") {

@@ -256,7 +256,6 @@ fn metadata_versioning_doc_and_voucher_are_read() {
         r#"{PACKAGE}
 [dependencies]
 yaml = {{ version = "0.3", package = "yaml-fast" }}
-cs = {{ version = "0.1", package = "cratespace" }}
 
 [package.metadata.cratespace]
 versioning = "pinned"
@@ -269,7 +268,6 @@ yaml = {{ dependency = "yaml", doc = "YAML", voucher = {{ approved = "~0.3", by 
     let (_, member) = loaded.cratespace.root.members().remove(0);
     assert_eq!(loaded.cratespace.versioning, Versioning::Pinned);
     assert_eq!(loaded.cratespace.metadata.as_deref(), Some("FAMILY"));
-    assert_eq!(loaded.cratespace.runtime.to_rust(), "cs");
     assert_eq!(member.kind, Kind::Voucher);
     assert_eq!(member.doc.as_deref(), Some("YAML"));
     assert_eq!(member.voucher.as_ref().unwrap().by, ["them"]);
