@@ -40,6 +40,6 @@ pub mod version;
 
 pub use crate::cfg::Cfg;
 pub use crate::diagnostic::Diagnostic;
-pub use crate::load::{Loaded, Request, load};
+pub use crate::load::{Loaded, Request, Sources, load, load_sources};
 pub use crate::model::Cratespace;
 pub use crate::source::{Location, Source};

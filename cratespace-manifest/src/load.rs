@@ -8,6 +8,7 @@ use crate::source::Source;
 use crate::validate::{self, Input};
 use std::io;
 use std::path::{Path, PathBuf};
+use toml::de::DeTable;
 
 /// What to load: the crate's directory and the `manifest = "…"` argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,38 +64,25 @@ pub struct Loaded {
 /// ```
 pub fn load(request: &Request) -> Loaded {
     let mut diagnostics = Vec::new();
-    let mut tracked = Vec::new();
     let dir = &request.manifest_dir;
 
-    let cargo_source = match read(dir, "Cargo.toml") {
-        Ok(source) => {
-            tracked.push(source.name.clone());
-            Some(source)
-        }
+    let cargo = match read(dir, "Cargo.toml") {
+        Ok(source) => Some(source),
         Err(error) if error.kind() == io::ErrorKind::NotFound && request.manifest.is_some() => None,
         Err(error) => {
-            diagnostics.push(unreadable(
-                dir,
-                "Cargo.toml",
-                &error,
-                request.manifest.is_some(),
-            ));
-            return empty(diagnostics, tracked);
+            let problem = unreadable(dir, "Cargo.toml", &error, request.manifest.is_some());
+            return empty(vec![problem], Vec::new());
         }
     };
-    let cargo_table = cargo_source.as_ref().map(|source| {
+    let cargo_table = cargo.as_ref().map(|source| {
         let (table, errors) = document::parse(source);
         diagnostics.extend(errors);
         table
     });
-
-    let workspace_source = match &cargo_table {
+    let workspace = match &cargo_table {
         Some(table) if cargo::inherits(table.get_ref()) => {
             match find_workspace_root(dir, table.get_ref()) {
-                Some(Root::Other(source)) => {
-                    tracked.push(source.name.clone());
-                    Some(source)
-                }
+                Some(Root::Other(source)) => Some(source),
                 Some(Root::Itself) => None,
                 None => {
                     diagnostics.push(
@@ -109,47 +97,101 @@ pub fn load(request: &Request) -> Loaded {
         }
         _ => None,
     };
-    let workspace_table = workspace_source
-        .as_ref()
-        .map(|source| document::parse(source).0);
-    let workspace = match (&workspace_table, &cargo_table) {
-        (Some(root), _) => Some(Workspace::read(root.get_ref())),
-        (None, Some(own)) if table_at(own.get_ref(), "workspace").is_some() => {
-            Some(Workspace::read(own.get_ref()))
-        }
-        _ => None,
-    };
-    let package = cargo_table
-        .as_ref()
-        .map(|table| Package::read(table.get_ref(), workspace.as_ref()));
-
-    let manifest_source = match &request.manifest {
+    let manifest = match &request.manifest {
         None => None,
         Some(path) => match read(dir, path) {
-            Ok(source) => {
-                tracked.push(source.name.clone());
-                Some(source)
-            }
+            Ok(source) => Some(source),
             Err(error) => {
                 diagnostics.push(unreadable(dir, path, &error, true));
+                let tracked = cargo
+                    .iter()
+                    .chain(&workspace)
+                    .map(|s| s.name.clone())
+                    .collect();
                 return empty(diagnostics, tracked);
             }
         },
     };
-    let manifest_table = manifest_source.as_ref().map(|source| {
+    let files = [cargo.as_ref(), workspace.as_ref(), manifest.as_ref()];
+    model(
+        files,
+        cargo_table.as_ref().map(|t| t.get_ref()),
+        diagnostics,
+    )
+}
+
+/// The texts a cratespace is read from, already in memory: what [`load`]
+/// reads from disk, for tools and tests that have the files otherwise.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// The crate's `Cargo.toml`; `None` for builds without Cargo.
+    pub cargo: Option<Source>,
+    /// The workspace root's `Cargo.toml`, when the crate inherits from it.
+    pub workspace: Option<Source>,
+    /// The file given as `manifest = "…"`; `None` reads the table from `cargo`.
+    pub manifest: Option<Source>,
+}
+
+/// [`load`] on files already read: parses, validates and models them.
+///
+/// ```
+/// use cratespace_manifest::{Source, Sources, load_sources};
+///
+/// let loaded = load_sources(&Sources {
+///     manifest: Some(Source::new("cratespace.toml", "[members]\njson = \"acme_json\"\n")),
+///     ..Sources::default()
+/// });
+/// assert!(loaded.diagnostics.is_empty());
+/// assert_eq!(loaded.cratespace.root.members()[0].1.target(), "acme_json");
+/// ```
+pub fn load_sources(sources: &Sources) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let cargo_table = sources.cargo.as_ref().map(|source| {
         let (table, errors) = document::parse(source);
         diagnostics.extend(errors);
         table
     });
+    let files = [
+        sources.cargo.as_ref(),
+        sources.workspace.as_ref(),
+        sources.manifest.as_ref(),
+    ];
+    model(
+        files,
+        cargo_table.as_ref().map(|t| t.get_ref()),
+        diagnostics,
+    )
+}
 
-    let cargo = cargo_source.as_ref().zip(package.as_ref());
-    let found = match (&manifest_source, &manifest_table) {
+/// The model of `[Cargo.toml, workspace root, manifest file]`, given the
+/// parsed `Cargo.toml`.
+fn model(
+    [cargo, workspace_root, manifest]: [Option<&Source>; 3],
+    cargo_table: Option<&DeTable<'_>>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Loaded {
+    let tracked: Vec<String> = [cargo, workspace_root, manifest]
+        .into_iter()
+        .flatten()
+        .map(|source| source.name.clone())
+        .collect();
+    let workspace_table = workspace_root.map(|source| document::parse(source).0);
+    let workspace = match (&workspace_table, cargo_table) {
+        (Some(root), _) => Some(Workspace::read(root.get_ref())),
+        (None, Some(own)) if table_at(own, "workspace").is_some() => Some(Workspace::read(own)),
+        _ => None,
+    };
+    let package = cargo_table.map(|table| Package::read(table, workspace.as_ref()));
+    let manifest_table = manifest.map(|source| {
+        let (table, errors) = document::parse(source);
+        diagnostics.extend(errors);
+        table
+    });
+    let found = match (manifest, &manifest_table) {
         (Some(source), Some(table)) => Some((source, source.name.clone(), table.get_ref())),
-        _ => match (&cargo_source, &cargo_table) {
-            (Some(source), Some(table)) => {
-                cratespace_table(source, table.get_ref(), &mut diagnostics)
-                    .map(|table| (source, "`[package.metadata.cratespace]`".to_owned(), table))
-            }
+        _ => match (cargo, cargo_table) {
+            (Some(source), Some(table)) => cratespace_table(source, table, &mut diagnostics)
+                .map(|table| (source, "`[package.metadata.cratespace]`".to_owned(), table)),
             _ => None,
         },
     };
@@ -160,7 +202,7 @@ pub fn load(request: &Request) -> Loaded {
         source,
         table_name: &table_name,
         table,
-        cargo,
+        cargo: cargo.zip(package.as_ref()),
     };
     let cratespace = validate::validate(&input, &mut diagnostics);
     Loaded {
