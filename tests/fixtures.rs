@@ -42,6 +42,8 @@ const DOWNSTREAM: &[&str] = &[
     "member_docs_use",
     "edit_app",
     "versioning_use",
+    "hygiene_use",
+    "manifest_file_use",
 ];
 
 fn root() -> &'static Path {
@@ -260,9 +262,34 @@ const MEMBERS_TABLE: &str = "[package.metadata.cratespace.members]\nshapes = \"f
 
 #[test]
 fn editing_only_the_metadata_table_adds_the_member() {
+    edit_adds_member(
+        "edit-metadata",
+        "edit-app",
+        "Cargo.toml",
+        MEMBERS_TABLE,
+        "edit-top",
+    );
+}
+
+#[test]
+fn editing_only_the_manifest_file_adds_the_member() {
+    edit_adds_member(
+        "edit-manifest-file",
+        "edit-file-app",
+        "cratespace.toml",
+        "[members]\nshapes = \"fx-shapes\"\n",
+        "edit-file-top",
+    );
+}
+
+/// Copies the fixture `name` (a `top` crate and an `app` printing its
+/// members), runs the app, adds the member `units` after `table` in the top
+/// crate's `file` and nothing else, and checks that the next build, without
+/// `cargo clean`, recompiles the top crate and shows the new member.
+fn edit_adds_member(name: &str, app: &str, file: &str, table: &str, top: &str) {
     let _guard = lock();
-    let source = fixtures_dir().join("edit-metadata");
-    let work = unique_temp_dir("edit-metadata");
+    let source = fixtures_dir().join(name);
+    let work = unique_temp_dir(name);
     copy_crate(&source.join("top"), &work.join("top"), &source);
     copy_crate(&source.join("app"), &work.join("app"), &source);
     fs::write(
@@ -276,21 +303,13 @@ fn editing_only_the_metadata_table_adds_the_member() {
 
     let manifest = work.join("Cargo.toml");
     let manifest = manifest.to_str().unwrap();
-    let run_app = || {
-        run(cargo(&[
-            "run",
-            "--manifest-path",
-            manifest,
-            "-p",
-            "edit-app",
-        ]))
-    };
+    let run_app = || run(cargo(&["run", "--manifest-path", manifest, "-p", app]));
 
     let before = run_app();
     assert!(
         before.status.success(),
         "{}",
-        report("the copied `edit-app` does not run", &before)
+        report(&format!("the copied `{app}` does not run"), &before)
     );
     assert_eq!(
         stdout(&before),
@@ -299,48 +318,39 @@ fn editing_only_the_metadata_table_adds_the_member() {
         report("unexpected members before the edit", &before)
     );
 
-    // Edit the metadata table only: `fx-units` is already a dependency.
-    let top_manifest = work.join("top").join("Cargo.toml");
-    let text = fs::read_to_string(&top_manifest).unwrap();
+    // Edit the member table only: `fx-units` is already a dependency.
+    let edited_file = work.join("top").join(file);
+    let text = fs::read_to_string(&edited_file).unwrap();
     assert_eq!(
-        text.matches(MEMBERS_TABLE).count(),
+        text.matches(table).count(),
         1,
         "the members table of {} is not as the test expects:\n{text}",
-        top_manifest.display()
+        edited_file.display()
     );
-    let edited = text.replace(
-        MEMBERS_TABLE,
-        &format!("{MEMBERS_TABLE}units = \"fx-units\"\n"),
-    );
-    fs::write(&top_manifest, edited).unwrap();
+    let edited = text.replace(table, &format!("{table}units = \"fx-units\"\n"));
+    fs::write(&edited_file, edited).unwrap();
 
     // Rebuild, without `cargo clean`.
-    let after = run(cargo(&[
-        "run",
-        "--manifest-path",
-        manifest,
-        "-p",
-        "edit-app",
-    ]));
+    let after = run_app();
     assert!(
         after.status.success(),
         "{}",
-        report("`edit-app` does not run after the edit", &after)
+        report(&format!("`{app}` does not run after the edit"), &after)
     );
     assert_eq!(
         stdout(&after),
         "shapes fx_shapes on\nunits fx_units on\n",
         "{}",
         report(
-            "the member added to the metadata table is not in CRATESPACE after a rebuild",
+            &format!("the member added to {file} is not in CRATESPACE after a rebuild"),
             &after
         )
     );
     let err = stderr(&after);
     assert!(
-        err.contains("Compiling edit-top"),
+        err.contains(&format!("Compiling {top}")),
         "{}",
-        report("the edit did not recompile `edit-top`", &after)
+        report(&format!("the edit did not recompile `{top}`"), &after)
     );
     assert!(
         !err.contains("Compiling cratespace-macros"),
