@@ -108,6 +108,10 @@ fn metadata(cratespace: &Cratespace, name: &str, runtime: &TokenStream) -> Token
         .map(|(path, member)| member_metadata(runtime, &path, member));
     let package = &cratespace.name;
     let version = &cratespace.version;
+    let (name_value, version_value) = (
+        or_build_env(package, "CARGO_PKG_NAME"),
+        or_build_env(version, "CARGO_PKG_VERSION"),
+    );
     let versioning = Ident::new(
         match cratespace.versioning {
             Versioning::Independent => "Independent",
@@ -116,14 +120,19 @@ fn metadata(cratespace: &Cratespace, name: &str, runtime: &TokenStream) -> Token
         },
         Span::call_site(),
     );
+    let subject = if package.is_empty() {
+        "this cratespace".to_owned()
+    } else {
+        format!("the `{package}` cratespace")
+    };
     let doc = format!(
-        " What the `{package}` cratespace holds: its members, their gates and versions (a `cratespace::Cratespace`)."
+        " What {subject} holds: its members, their gates and versions (a `cratespace::Cratespace`)."
     );
     quote! {
         #[doc = #doc]
         pub const #name: #runtime::Cratespace = #runtime::Cratespace::__new(
-            #package,
-            #version,
+            #name_value,
+            #version_value,
             #runtime::Versioning::#versioning,
             &[#(#members),*],
         );
@@ -177,6 +186,24 @@ fn member_metadata(runtime: &TokenStream, path: &str, member: &Member) -> TokenS
             #doc,
             #voucher,
         )
+    }
+}
+
+/// `value`, or when the manifest does not say (a build without Cargo), the
+/// variable the build system may set, read by the compiler so that the
+/// expansion stays the same text.
+fn or_build_env(value: &str, variable: &str) -> TokenStream {
+    if value.is_empty() {
+        // In a `const` of its own, so that the member array stays promotable.
+        quote! {{
+            const VALUE: &str = match ::core::option_env!(#variable) {
+                ::core::option::Option::Some(value) => value,
+                ::core::option::Option::None => "",
+            };
+            VALUE
+        }}
+    } else {
+        quote!(#value)
     }
 }
 

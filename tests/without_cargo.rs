@@ -1,0 +1,157 @@
+//! A build without Cargo, as Bazel or Buck2 run it: member crates, a top
+//! crate and a downstream program compiled by plain `rustc` commands, with
+//! `--extern` for every crate, `--cfg` for the gates, and the environment
+//! Bazel's rules give a crate (`CARGO_MANIFEST_DIR`, `CARGO_PKG_NAME`,
+//! `CARGO_PKG_VERSION`). The top crate has no `Cargo.toml`: its
+//! `cratespace.toml` alone drives the expansion.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn target_dir() -> PathBuf {
+    Path::new(ROOT).join("target").join("without-cargo")
+}
+
+fn check(what: &str, output: Output) -> String {
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{what} failed\n--- stdout\n{stdout}\n--- stderr\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+fn rustc() -> Command {
+    let mut command = Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()));
+    // Only what a build system sets explicitly below, none of cargo's.
+    for (key, _) in std::env::vars_os() {
+        let key = key.to_string_lossy().into_owned();
+        if key.starts_with("CARGO_") || key == "CRATESPACE_MANIFEST_DIR" || key == "RUSTFLAGS" {
+            command.env_remove(key);
+        }
+    }
+    command.args(["--edition", "2021", "-C", "debuginfo=0"]);
+    command
+}
+
+/// `cratespace` as an rlib, with the proc macro beside it in `deps/`.
+fn build_cratespace() -> (PathBuf, PathBuf) {
+    let output = Command::new(env!("CARGO"))
+        .args(["build", "--quiet", "-p", "cratespace", "--manifest-path"])
+        .arg(Path::new(ROOT).join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env_remove("CRATESPACE_MANIFEST_DIR")
+        .output()
+        .expect("cargo runs");
+    check("cargo build -p cratespace", output);
+    let debug = target_dir().join("debug");
+    (debug.join("libcratespace.rlib"), debug.join("deps"))
+}
+
+#[test]
+fn a_top_crate_builds_with_plain_rustc_from_its_manifest_file() {
+    let (cratespace, deps) = build_cratespace();
+    let work = target_dir().join(format!("work-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&work);
+    let out = work.join("out");
+    let top = work.join("top");
+    fs::create_dir_all(&out).unwrap();
+    fs::create_dir_all(top.join("src")).unwrap();
+    fs::write(
+        work.join("greet.rs"),
+        "pub fn greet() -> &'static str { \"hello\" }\n",
+    )
+    .unwrap();
+    fs::write(work.join("extra.rs"), "pub fn value() -> u32 { 42 }\n").unwrap();
+    fs::write(
+        top.join("cratespace.toml"),
+        r#"# No Cargo.toml: keys are extern crate names, gates come from `cfg`.
+[members]
+greet = "acme_greet"
+more.extra = { dependency = "acme_extra", cfg = 'feature = "extra"' }
+absent = { dependency = "acme_extra", cfg = 'feature = "absent"' }
+"#,
+    )
+    .unwrap();
+    fs::write(
+        top.join("src/lib.rs"),
+        "cratespace::cratespace!(manifest = \"cratespace.toml\");\n",
+    )
+    .unwrap();
+    fs::write(
+        work.join("main.rs"),
+        r#"fn main() {
+    println!("{} {}", top::greet::greet(), top::more::extra::value());
+    let family = &top::CRATESPACE;
+    println!("{} {} {}", family.name(), family.version(), family.enabled().count());
+    for member in family.members() {
+        println!("{} {:?} {}", member.path(), member.gate(), member.enabled());
+    }
+}
+"#,
+    )
+    .unwrap();
+
+    for member in ["greet", "extra"] {
+        let output = rustc()
+            .args([
+                "--crate-type",
+                "rlib",
+                "--crate-name",
+                &format!("acme_{member}"),
+            ])
+            .arg(work.join(format!("{member}.rs")))
+            .arg("--out-dir")
+            .arg(&out)
+            .output()
+            .unwrap();
+        check(&format!("rustc acme_{member}"), output);
+    }
+    let extern_arg = |name: &str, path: &Path| format!("{name}={}", path.display());
+    let output = rustc()
+        .args(["--crate-type", "rlib", "--crate-name", "top"])
+        .arg(top.join("src/lib.rs"))
+        .arg("--out-dir")
+        .arg(&out)
+        .args(["--extern", &extern_arg("cratespace", &cratespace)])
+        .args([
+            "--extern",
+            &extern_arg("acme_greet", &out.join("libacme_greet.rlib")),
+        ])
+        .args([
+            "--extern",
+            &extern_arg("acme_extra", &out.join("libacme_extra.rlib")),
+        ])
+        .arg(format!("-Ldependency={}", deps.display()))
+        .args(["--cfg", "feature=\"extra\""])
+        .env("CARGO_MANIFEST_DIR", &top)
+        .env("CARGO_PKG_NAME", "top")
+        .env("CARGO_PKG_VERSION", "0.3.0")
+        .output()
+        .unwrap();
+    check("rustc top", output);
+    let output = rustc()
+        .args(["--crate-type", "bin", "--crate-name", "app"])
+        .arg(work.join("main.rs"))
+        .arg("-o")
+        .arg(out.join("app"))
+        .args(["--extern", &extern_arg("top", &out.join("libtop.rlib"))])
+        .arg(format!("-Ldependency={}", out.display()))
+        .arg(format!("-Ldependency={}", deps.display()))
+        .output()
+        .unwrap();
+    check("rustc app", output);
+    let printed = check("app", Command::new(out.join("app")).output().unwrap());
+    assert_eq!(
+        printed,
+        "hello 42\ntop 0.3.0 2\n\
+         greet None true\n\
+         more::extra Some(\"feature = \\\"extra\\\"\") true\n\
+         absent Some(\"feature = \\\"absent\\\"\") false\n"
+    );
+    fs::remove_dir_all(&work).unwrap();
+}
