@@ -1,0 +1,80 @@
+//! The expansion is the same text wherever the crate is and however often it
+//! is expanded: no absolute path, nothing in hash order.
+
+use cratespace_manifest::expand::expand;
+use cratespace_manifest::{Request, load};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The demo family's top crate, with this repository's root manifest above
+/// it (it inherits `edition` and more), copied under `base`.
+fn copy_demo(base: &Path) -> PathBuf {
+    let root = Path::new(ROOT);
+    let crate_dir = base.join("examples").join("acme");
+    fs::create_dir_all(&crate_dir).unwrap();
+    fs::copy(root.join("Cargo.toml"), base.join("Cargo.toml")).unwrap();
+    fs::copy(
+        root.join("examples/acme/Cargo.toml"),
+        crate_dir.join("Cargo.toml"),
+    )
+    .unwrap();
+    crate_dir
+}
+
+fn expansion(crate_dir: &Path) -> String {
+    let loaded = load(&Request {
+        manifest_dir: crate_dir.to_path_buf(),
+        manifest: None,
+    });
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let runtime = quote::quote!(::cratespace);
+    expand(
+        &loaded.cratespace,
+        &loaded.tracked,
+        "CARGO_MANIFEST_DIR",
+        &runtime,
+    )
+    .to_string()
+}
+
+#[test]
+fn the_same_manifest_expands_to_the_same_text_in_two_directories() {
+    let scratch = Path::new(ROOT)
+        .join("target")
+        .join(format!("determinism-{}", std::process::id()));
+    let first = copy_demo(&scratch.join("one"));
+    let second = copy_demo(&scratch.join("elsewhere").join("deeper").join("two"));
+
+    let text = expansion(&first);
+    assert_eq!(text, expansion(&second));
+    assert_eq!(text, expansion(&first), "a second expansion differs");
+
+    for dir in [&first, &second, &scratch] {
+        let dir = dir.to_str().unwrap();
+        assert!(!text.contains(dir), "the expansion holds the path {dir}");
+    }
+    assert!(!text.contains(ROOT), "the expansion holds the path {ROOT}");
+    // Both manifests are tracked, relative to the crate.
+    assert!(
+        text.contains(r#"concat ! (:: core :: env ! ("CARGO_MANIFEST_DIR") , "/Cargo.toml")"#),
+        "{text}"
+    );
+    assert!(text.contains(r#""/../../Cargo.toml""#), "{text}");
+    // Members in manifest order.
+    let order: Vec<usize> = [
+        "acme_core :: *",
+        "acme_derive as derive",
+        "acme_json as json",
+        "itoa as int",
+    ]
+    .iter()
+    .map(|needle| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing from {text}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{order:?}");
+    fs::remove_dir_all(&scratch).unwrap();
+}
