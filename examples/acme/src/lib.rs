@@ -34,5 +34,6 @@
 //! assert_eq!(order.describe(), "Order { id, total }");
 //! assert_eq!(json!({ "id": order.id }).to_string(), r#"{"id":7}"#);
 //! ```
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 cratespace::cratespace!();

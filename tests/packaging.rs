@@ -1,0 +1,259 @@
+//! The demo's top crate as it is published: `cargo package` rewrites its
+//! `Cargo.toml` (comments gone, inline tables split into sub-tables,
+//! inherited fields written out), and the macro must read that manifest the
+//! same way. Built from the unpacked `.crate` files, and from a directory
+//! laid out as `cargo vendor` lays one out.
+
+use cratespace_manifest::{Request, load};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Mutex, OnceLock};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The crates the demo's top crate needs, with their versions.
+const PACKAGES: &[(&str, &str)] = &[
+    ("acme", "2.1.0"),
+    ("acme-core", "2.1.0"),
+    ("acme-derive", "2.1.0"),
+    ("acme-json", "2.1.0"),
+    ("cratespace", "0.1.0"),
+    ("cratespace-macros", "0.1.0"),
+    ("cratespace-manifest", "0.1.0"),
+    ("cratespace-runtime", "0.1.0"),
+];
+
+const APP: &str = r#"use acme::derive::Describe;
+use acme::Describe as _;
+
+#[derive(Describe)]
+struct Parcel {
+    weight: u32,
+}
+
+fn main() {
+    println!("{}", Parcel { weight: 3 }.describe());
+    println!("{}", acme::formats::json::json!({ "weight": 3 }));
+    println!("{}", acme::CRATESPACE);
+}
+"#;
+
+fn scratch() -> PathBuf {
+    Path::new(ROOT).join("target").join("packaging")
+}
+
+fn check(what: &str, output: Output) -> String {
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{what} failed\n--- stdout\n{stdout}\n--- stderr\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+fn cargo(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO"));
+    command
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", scratch().join("target"))
+        .env("CARGO_TERM_COLOR", "never")
+        .env_remove("CRATESPACE_MANIFEST_DIR");
+    command
+}
+
+/// Packages every crate of `PACKAGES` once and unpacks them side by side:
+/// `(directory holding the unpacked crates, the .crate files)`.
+fn packaged() -> &'static (PathBuf, Vec<PathBuf>) {
+    static PACKAGED: OnceLock<(PathBuf, Vec<PathBuf>)> = OnceLock::new();
+    PACKAGED.get_or_init(|| {
+        let target = scratch().join("package-target");
+        let mut command = cargo(Path::new(ROOT));
+        command.args([
+            "package",
+            "--no-verify",
+            "--allow-dirty",
+            "--exclude-lockfile",
+            "--quiet",
+        ]);
+        for (name, _) in PACKAGES {
+            command.args(["-p", name]);
+        }
+        check(
+            "cargo package",
+            command.env("CARGO_TARGET_DIR", &target).output().unwrap(),
+        );
+        let unpacked = scratch().join("unpacked");
+        let _ = fs::remove_dir_all(&unpacked);
+        fs::create_dir_all(&unpacked).unwrap();
+        let mut files = Vec::new();
+        for (name, version) in PACKAGES {
+            let file = target
+                .join("package")
+                .join(format!("{name}-{version}.crate"));
+            let output = Command::new("tar")
+                .arg("xzf")
+                .arg(&file)
+                .arg("-C")
+                .arg(&unpacked)
+                .output()
+                .unwrap();
+            check("tar", output);
+            files.push(file);
+        }
+        (unpacked, files)
+    })
+}
+
+/// One test at a time: they share the build directory.
+fn lock() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn write_app(dir: &Path, dependencies: &str) {
+    fs::create_dir_all(dir.join("src")).unwrap();
+    fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"packaged-app\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nacme = \"=2.1.0\"\n\n{dependencies}\n[workspace]\n"
+        ),
+    )
+    .unwrap();
+    fs::write(dir.join("src/main.rs"), APP).unwrap();
+}
+
+fn assert_demo_output(printed: &str) {
+    let expected = [
+        "Parcel { weight }",
+        r#"{"weight":3}"#,
+        "acme 2.1.0 (versioning: lockstep)",
+        "├── *         acme-core    =2.1.0  always                   on",
+        "├── derive    acme-derive  =2.1.0  cfg(feature = \"derive\")  on",
+        "└── formats",
+        "    ├── json  acme-json    =2.1.0  cfg(feature = \"json\")    on",
+        "    └── int   itoa         1.0.10  cfg(feature = \"int\")     on   vouched >=1.0.10, <2 by acme maintainers",
+    ];
+    assert_eq!(printed.lines().collect::<Vec<_>>(), expected, "{printed}");
+}
+
+#[test]
+fn the_packaged_manifest_gives_the_same_members() {
+    let _guard = lock();
+    let (unpacked, _) = packaged();
+    let packaged_dir = unpacked.join("acme-2.1.0");
+    let normalized = fs::read_to_string(packaged_dir.join("Cargo.toml")).unwrap();
+    assert!(
+        normalized.contains("[package.metadata.cratespace.members.formats.int.voucher]"),
+        "cargo package no longer splits inline tables; this test is moot:\n{normalized}"
+    );
+    let original = load(&Request {
+        manifest_dir: Path::new(ROOT).join("examples/acme"),
+        manifest: None,
+    });
+    let packaged = load(&Request {
+        manifest_dir: packaged_dir,
+        manifest: None,
+    });
+    assert!(original.diagnostics.is_empty() && packaged.diagnostics.is_empty());
+    assert_eq!(packaged.cratespace, original.cratespace);
+}
+
+#[test]
+fn the_packaged_demo_builds_from_its_crate_files() {
+    let _guard = lock();
+    let (unpacked, _) = packaged();
+    let app = unpacked.join("app");
+    let patches: String = PACKAGES
+        .iter()
+        .map(|(name, version)| {
+            let dir = unpacked.join(format!("{name}-{version}"));
+            format!("{name} = {{ path = {:?} }}\n", dir.to_str().unwrap())
+        })
+        .collect();
+    write_app(&app, &format!("[patch.crates-io]\n{patches}"));
+    let printed = check(
+        "cargo run (packaged)",
+        cargo(&app).args(["run", "--quiet"]).output().unwrap(),
+    );
+    assert_demo_output(&printed);
+}
+
+#[test]
+fn the_demo_builds_from_a_vendored_directory() {
+    let _guard = lock();
+    let (unpacked, files) = packaged();
+    let base = unpacked.join("vendored");
+    let _ = fs::remove_dir_all(&base);
+
+    // The registry dependencies, vendored by cargo from the unpacked crates.
+    let resolve = base.join("resolve");
+    let patches: String = PACKAGES
+        .iter()
+        .map(|(name, version)| {
+            let dir = unpacked.join(format!("{name}-{version}"));
+            format!("{name} = {{ path = {:?} }}\n", dir.to_str().unwrap())
+        })
+        .collect();
+    write_app(&resolve, &format!("[patch.crates-io]\n{patches}"));
+    let vendor = base.join("vendor");
+    check(
+        "cargo vendor",
+        cargo(&resolve)
+            .args(["vendor", "--quiet"])
+            .arg(&vendor)
+            .output()
+            .unwrap(),
+    );
+    // This project's crates, as `cargo vendor` lays a crate out: the
+    // published sources and a checksum file.
+    for ((name, version), file) in PACKAGES.iter().zip(files) {
+        let to = vendor.join(name);
+        let _ = fs::remove_dir_all(&to);
+        copy_dir(&unpacked.join(format!("{name}-{version}")), &to);
+        let sum = check(
+            "sha256sum",
+            Command::new("sha256sum").arg(file).output().unwrap(),
+        );
+        let sum = sum.split_whitespace().next().unwrap();
+        fs::write(
+            to.join(".cargo-checksum.json"),
+            format!("{{\"files\":{{}},\"package\":\"{sum}\"}}"),
+        )
+        .unwrap();
+    }
+
+    let app = base.join("app");
+    write_app(&app, "");
+    fs::create_dir_all(app.join(".cargo")).unwrap();
+    fs::write(
+        app.join(".cargo/config.toml"),
+        format!(
+            "[source.crates-io]\nreplace-with = \"vendored-sources\"\n\n[source.vendored-sources]\ndirectory = {:?}\n",
+            vendor.to_str().unwrap()
+        ),
+    )
+    .unwrap();
+    let printed = check(
+        "cargo run (vendored, offline)",
+        cargo(&app)
+            .args(["run", "--quiet", "--offline"])
+            .output()
+            .unwrap(),
+    );
+    assert_demo_output(&printed);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}
