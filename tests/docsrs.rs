@@ -1,0 +1,72 @@
+//! On docs.rs (nightly rustdoc with `--cfg docsrs`), each gated member shows
+//! the feature it needs, given the line the crate docs ask the top crate to
+//! carry: `#![cfg_attr(docsrs, feature(doc_cfg))]`.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+#[test]
+fn gated_members_show_their_feature_on_docs_rs() {
+    let nightly = Command::new("rustup")
+        .args(["run", "nightly", "rustdoc", "--version"])
+        .output();
+    if !nightly.is_ok_and(|output| output.status.success()) {
+        // The check needs nightly rustdoc, as docs.rs uses; say so loudly
+        // rather than pass in silence.
+        eprintln!(
+            "SKIPPED: no nightly toolchain (`rustup run nightly`), docs.rs rendering not checked"
+        );
+        return;
+    }
+    let target = Path::new(ROOT).join("target").join("docsrs");
+    let mut command = Command::new("rustup");
+    command
+        .args([
+            "run",
+            "nightly",
+            "cargo",
+            "doc",
+            "--quiet",
+            "--no-deps",
+            "-p",
+            "acme",
+        ])
+        .current_dir(ROOT)
+        .env("CARGO_TARGET_DIR", &target)
+        .env("RUSTDOCFLAGS", "--cfg docsrs")
+        .env_remove("CRATESPACE_MANIFEST_DIR");
+    for variable in [
+        "CARGO",
+        "RUSTC",
+        "RUSTDOC",
+        "RUSTUP_TOOLCHAIN",
+        "RUSTC_WRAPPER",
+    ] {
+        command.env_remove(variable);
+    }
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "nightly cargo doc failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let doc = target.join("doc").join("acme");
+    let index = fs::read_to_string(doc.join("index.html")).unwrap();
+    let formats = fs::read_to_string(doc.join("formats/index.html")).unwrap();
+    let derive = fs::read_to_string(doc.join("derive/index.html")).unwrap();
+    for (page, feature) in [(&index, "derive"), (&formats, "json"), (&formats, "int")] {
+        let badge = format!("Available on crate feature `{feature}` only");
+        assert!(
+            page.contains(&badge),
+            "no `{badge}` badge in the generated docs"
+        );
+    }
+    assert!(
+        derive.contains("Available on <strong>crate feature <code>derive</code></strong> only")
+    );
+    // The glob member is always there: no badge for `acme-core`'s items.
+    assert!(!index.contains("Available on crate feature `core`"));
+}
