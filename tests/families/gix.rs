@@ -1,0 +1,220 @@
+//! A family shaped like gix's: 47 members, every one a renamed dependency
+//! (`hash = { package = "gix-like-hash", … }`) reached by its key, some keys
+//! with a `-` (`config-value`), one whose package name would be a keyword
+//! (`refs` for `gix-like-ref`), optional members behind features that turn
+//! on one or several of them, features of the members' own (`x/feature` on
+//! a renamed dependency, and a weak `x?/feature`), a `net` namespace, and
+//! independent versions.
+
+use super::{Crate, Dependency, Family, Features, Member, camel};
+
+/// Members: module path, dependency key, package (after `gix-like-`), the
+/// features that enable it with `dep:` (none: always compiled in).
+const MEMBERS: &[(&str, &str, &str, &[&str])] = &[
+    ("actor", "actor", "actor", &[]),
+    ("attrs", "attributes", "attributes", &["attributes"]),
+    ("bitmap", "bitmap", "bitmap", &[]),
+    ("chunk", "chunk", "chunk", &[]),
+    ("commitgraph", "commit-graph", "commitgraph", &[]),
+    ("config", "config", "config", &[]),
+    ("config_value", "config-value", "config-value", &[]),
+    ("date", "date", "date", &[]),
+    ("diff", "diff", "diff", &["blob-diff"]),
+    ("dir", "dir", "dir", &["status"]),
+    ("discover", "discover", "discover", &[]),
+    ("features", "features", "features", &[]),
+    ("filter", "filter", "filter", &["attributes"]),
+    ("fs", "fs", "fs", &[]),
+    ("glob", "glob", "glob", &[]),
+    ("hash", "hash", "hash", &[]),
+    ("hashtable", "hashtable", "hashtable", &[]),
+    ("ignore", "ignore", "ignore", &["excludes"]),
+    ("index", "index", "index", &[]),
+    ("lock", "lock", "lock", &[]),
+    ("mailmap", "mailmap", "mailmap", &["mailmap"]),
+    ("object", "object", "object", &[]),
+    ("odb", "odb", "odb", &[]),
+    ("pack", "pack", "pack", &[]),
+    ("path", "path", "path", &[]),
+    ("pathspec", "pathspec", "pathspec", &[]),
+    ("refs", "refs", "ref", &[]),
+    ("refspec", "refspec", "refspec", &[]),
+    ("revision", "revision", "revision", &["revision"]),
+    ("revwalk", "revwalk", "revwalk", &[]),
+    ("sec", "sec", "sec", &[]),
+    ("shallow", "shallow", "shallow", &[]),
+    ("status", "status", "status", &["status"]),
+    ("tempfile", "tempfile", "tempfile", &[]),
+    ("trace", "trace", "trace", &[]),
+    ("traverse", "traverse", "traverse", &[]),
+    ("utils", "utils", "utils", &[]),
+    ("validate", "validate", "validate", &[]),
+    ("worktree", "worktree", "worktree", &[]),
+    ("blame", "blame", "blame", &["blame"]),
+    ("merge", "merge", "merge", &["merge"]),
+    ("net::url", "url", "url", &[]),
+    (
+        "net::protocol",
+        "protocol",
+        "protocol",
+        &["blocking-network-client", "async-network-client"],
+    ),
+    (
+        "net::transport",
+        "transport",
+        "transport",
+        &["blocking-network-client", "async-network-client"],
+    ),
+    (
+        "net::packetline",
+        "packetline",
+        "packetline",
+        &["blocking-network-client", "async-network-client"],
+    ),
+    (
+        "net::credentials",
+        "credentials",
+        "credentials",
+        &["credentials"],
+    ),
+    ("net::prompt", "prompt", "prompt", &["credentials"]),
+];
+
+/// Own features of some member crates, which the top crate's features name.
+fn own_features(suffix: &str) -> &'static [&'static str] {
+    match suffix {
+        "hash" | "object" | "mailmap" => &["serde"],
+        "pack" => &["parallel", "pack-cache-lru-static"],
+        "utils" => &["parallel"],
+        _ => &[],
+    }
+}
+
+pub fn family() -> Family {
+    let mut crates = Vec::new();
+    let mut dependencies = Vec::new();
+    let mut features = Features::default();
+    features.declare(&["default"]);
+    let mut members = Vec::new();
+    for (index, &(path, key, suffix, enabling)) in MEMBERS.iter().enumerate() {
+        let package = format!("gix-like-{suffix}");
+        // Independent versions, as gix's.
+        let version = format!("0.{}.{}", 10 + index, index % 3);
+        let ty = camel(suffix);
+        crates.push(Crate::plain(
+            &package,
+            &version,
+            &ty,
+            own_features(suffix),
+            false,
+        ));
+        dependencies.push(
+            Dependency::new(&package, &format!("^{version}"))
+                .renamed(key)
+                .optional(!enabling.is_empty()),
+        );
+        for feature in enabling {
+            features.enable(feature, &format!("dep:{key}"));
+        }
+        let mut member = Member::new(path, key, &ty);
+        if path == "hash" {
+            member = member.doc("Object ids, SHA-1 and SHA-256");
+        }
+        members.push(member);
+    }
+    for item in ["utils/parallel", "pack/parallel"] {
+        features.enable("parallel", item);
+    }
+    for item in ["pack/pack-cache-lru-static", "parallel"] {
+        features.enable("max-performance-safe", item);
+    }
+    // Weak on an optional member: turns on no member.
+    for item in ["hash/serde", "object/serde", "mailmap?/serde"] {
+        features.enable("serde", item);
+    }
+    // A feature that turns on only other features.
+    features.enable("worktree-mutation", "attributes");
+    for feature in [
+        "max-performance-safe",
+        "revision",
+        "status",
+        "blob-diff",
+        "excludes",
+        "attributes",
+        "mailmap",
+        "credentials",
+        "blocking-network-client",
+    ] {
+        features.enable("default", feature);
+    }
+    Family {
+        name: "gix-like",
+        version: "0.70.0",
+        description: "A generated crate family shaped like gix: renamed members, reached by key",
+        versioning: None,
+        attributes: "#![deny(missing_docs, rust_2018_idioms)]\n",
+        crates,
+        dependencies,
+        features,
+        members,
+        table: None,
+        tests: TESTS,
+    }
+}
+
+const TESTS: &str = r##"
+    #[test]
+    fn renamed_members_are_reached_by_their_keys() {
+        let hash = CRATESPACE.member("hash").unwrap();
+        assert_eq!(
+            (hash.dependency(), hash.package(), hash.target()),
+            ("hash", "gix-like-hash", "hash")
+        );
+        assert_eq!(hash.doc(), Some("Object ids, SHA-1 and SHA-256"));
+        let value = CRATESPACE.member("config_value").unwrap();
+        assert_eq!(
+            (value.dependency(), value.package(), value.target()),
+            ("config-value", "gix-like-config-value", "config_value")
+        );
+        let graph = CRATESPACE.member("commitgraph").unwrap();
+        assert_eq!((graph.dependency(), graph.target()), ("commit-graph", "commit_graph"));
+        let refs = CRATESPACE.member("refs").unwrap();
+        assert_eq!((refs.dependency(), refs.package()), ("refs", "gix-like-ref"));
+        // Every member is renamed.
+        assert!(CRATESPACE.members().iter().all(|m| m.dependency() != m.package()));
+        assert_eq!(gix_like::hash::module(), "gix_like_hash");
+        assert_eq!(gix_like::refs::module(), "gix_like_ref");
+        assert_eq!(gix_like::config_value::module(), "gix_like_config_value");
+        let _: gix_like::commitgraph::Commitgraph = gix_like::commitgraph::Commitgraph;
+    }
+
+    #[test]
+    fn features_gate_renamed_optional_members() {
+        assert_eq!(gate("attrs"), Some(r#"feature = "attributes""#));
+        assert_eq!(gate("filter"), Some(r#"feature = "attributes""#));
+        assert_eq!(gate("dir"), Some(r#"feature = "status""#));
+        assert_eq!(gate("diff"), Some(r#"feature = "blob-diff""#));
+        assert_eq!(
+            gate("net::transport"),
+            Some(r#"any(feature = "blocking-network-client", feature = "async-network-client")"#)
+        );
+        // `mailmap?/serde` is weak; `hash/serde` is on a dependency that is
+        // not optional.
+        assert_eq!(gate("mailmap"), Some(r#"feature = "mailmap""#));
+        assert_eq!(gate("hash"), None);
+        assert_eq!(gate("pack"), None);
+        let optional = CRATESPACE.members().iter().filter(|m| m.gate().is_some()).count();
+        assert_eq!(optional, 15);
+        assert_eq!(CRATESPACE.versioning().to_string(), "independent");
+        assert_eq!(CRATESPACE.member("refs").unwrap().requirement(), Some("^0.36.2"));
+    }
+
+    #[cfg(feature = "status")]
+    #[test]
+    fn status_turns_on_two_members() {
+        assert!(CRATESPACE.member("status").unwrap().enabled());
+        assert!(CRATESPACE.member("dir").unwrap().enabled());
+        assert_eq!(gix_like::status::module(), "gix_like_status");
+        assert_eq!(gix_like::dir::module(), "gix_like_dir");
+    }
+"##;
