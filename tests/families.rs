@@ -21,19 +21,14 @@
 #[path = "families/mod.rs"]
 mod generator;
 
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::{Mutex, MutexGuard, OnceLock};
-use std::time::Instant;
+use std::sync::OnceLock;
 
 use generator::Generated;
-
-/// The `cratespace` package: the root of the repository.
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Serializes the tests: they share one target directory.
-static CARGO_LOCK: Mutex<()> = Mutex::new(());
+use support::{lock, report, root, run};
 
 /// The workspace, generated once per run.
 static GENERATED: OnceLock<Generated> = OnceLock::new();
@@ -44,14 +39,6 @@ const COMMON_TESTS: &[&str] = &[
     "every_member_compiled_in_is_reached_through_its_path",
     "with_all_features_every_member_is_compiled_in",
 ];
-
-fn root() -> &'static Path {
-    Path::new(ROOT)
-}
-
-fn target_dir() -> PathBuf {
-    root().join("target").join("families-target")
-}
 
 fn generated() -> &'static Generated {
     GENERATED.get_or_init(|| {
@@ -67,17 +54,10 @@ fn generated() -> &'static Generated {
     })
 }
 
-fn lock() -> MutexGuard<'static, ()> {
-    // A test that failed while holding the lock leaves nothing half done.
-    CARGO_LOCK
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
 /// `cargo COMMAND` on every downstream crate of the generated workspace,
 /// building into `target/families-target`, without colors.
 fn cargo(generated: &Generated, command: &str, args: &[&str]) -> Command {
-    let mut cargo = Command::new(env!("CARGO"));
+    let mut cargo = support::cargo("families-target");
     cargo
         .arg(command)
         .arg("--manifest-path")
@@ -85,52 +65,10 @@ fn cargo(generated: &Generated, command: &str, args: &[&str]) -> Command {
     for downstream in &generated.downstream {
         cargo.args(["-p", &downstream.package]);
     }
-    cargo
-        .args(args)
-        .current_dir(&generated.root)
-        .env("CARGO_TARGET_DIR", target_dir())
-        .env("CARGO_TERM_COLOR", "never")
-        // Would make the macro read another directory's manifests.
-        .env_remove("CRATESPACE_MANIFEST_DIR");
+    cargo.args(args).current_dir(&generated.root);
     cargo
 }
 
-/// Runs `command`, reporting how long it took.
-fn run(mut command: Command) -> Output {
-    let described = describe(&command);
-    let start = Instant::now();
-    let output = command
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run {described}: {error}"));
-    eprintln!(
-        "{described}: {} in {:.1}s",
-        output.status,
-        start.elapsed().as_secs_f64()
-    );
-    output
-}
-
-fn describe(command: &Command) -> String {
-    let mut text = command.get_program().to_string_lossy().into_owned();
-    for arg in command.get_args() {
-        text.push(' ');
-        text.push_str(&arg.to_string_lossy());
-    }
-    text
-}
-
-/// Everything cargo said, for a failure message.
-fn report(what: &str, output: &Output) -> String {
-    format!(
-        "{what}\n--- status: {}\n--- stdout:\n{}\n--- stderr:\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-    )
-}
-
-/// The generated code must not make the families' builds warn: neither the
-/// top crates (the macro's output) nor the downstream crates (its users).
 fn assert_no_warnings(generated: &Generated, output: &Output) {
     let err = String::from_utf8_lossy(&output.stderr);
     for name in &generated.checked {

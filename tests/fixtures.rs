@@ -10,18 +10,13 @@
 //!
 //! The tests take turns (one lock), as they share that target directory.
 
-use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::Mutex;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::process::Command;
+use std::time::{SystemTime, UNIX_EPOCH};
 
-/// The `cratespace` package: the root of the repository.
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Serializes the tests: they share one target directory.
-static CARGO_LOCK: Mutex<()> = Mutex::new(());
+mod support;
+use support::{copy_dir, lock, report, root, run, stderr, stdout};
 
 /// The downstream crates whose tests `cargo test` must run in the fixture
 /// workspace, one or more per situation.
@@ -46,10 +41,6 @@ const DOWNSTREAM: &[&str] = &[
     "manifest_file_use",
 ];
 
-fn root() -> &'static Path {
-    Path::new(ROOT)
-}
-
 fn fixtures_dir() -> PathBuf {
     root().join("tests").join("fixtures")
 }
@@ -59,73 +50,14 @@ fn fixtures_manifest() -> PathBuf {
 }
 
 fn target_dir() -> PathBuf {
-    root().join("target").join("fixtures")
+    support::target_dir("fixtures")
 }
 
-/// `cargo` with the environment of this test, building into
-/// `target/fixtures`, without colors so that messages can be matched.
+/// `cargo ARGS`, building into `target/fixtures`.
 fn cargo(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO"));
+    let mut command = support::cargo("fixtures");
+    command.args(args);
     command
-        .args(args)
-        .current_dir(root())
-        .env("CARGO_TARGET_DIR", target_dir())
-        .env("CARGO_TERM_COLOR", "never")
-        // Would make the macro read another directory's manifests.
-        .env_remove("CRATESPACE_MANIFEST_DIR");
-    command
-}
-
-/// Runs `command`, reporting how long it took.
-fn run(mut command: Command) -> Output {
-    let described = describe(&command);
-    let start = Instant::now();
-    let output = command
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run {described}: {error}"));
-    eprintln!(
-        "{described}: {} in {:.1}s",
-        output.status,
-        start.elapsed().as_secs_f64()
-    );
-    output
-}
-
-fn describe(command: &Command) -> String {
-    let mut text = command.get_program().to_string_lossy().into_owned();
-    for arg in command.get_args() {
-        text.push(' ');
-        text.push_str(&arg.to_string_lossy());
-    }
-    text
-}
-
-/// Everything cargo said, for a failure message.
-fn report(what: &str, output: &Output) -> String {
-    let mut text = String::new();
-    let _ = write!(
-        text,
-        "{what}\n--- status: {}\n--- stdout:\n{}\n--- stderr:\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-    );
-    text
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    // A test that failed while holding the lock leaves nothing half done.
-    CARGO_LOCK
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[test]
@@ -401,19 +333,4 @@ fn copy_crate(from: &Path, to: &Path, keep: &Path) {
     }
     rewritten.push_str(rest);
     fs::write(to.join("Cargo.toml"), rewritten).unwrap();
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        if entry.file_type().unwrap().is_dir() {
-            if entry.file_name() != "target" {
-                copy_dir(&path, &to.join(entry.file_name()));
-            }
-        } else {
-            fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
 }

@@ -7,8 +7,11 @@
 use cratespace_manifest::{Request, load};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::{Mutex, OnceLock};
+use std::process::Command;
+use std::sync::OnceLock;
+
+mod support;
+use support::{check, copy_dir, lock};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -41,16 +44,6 @@ fn main() {
 
 fn scratch() -> PathBuf {
     Path::new(ROOT).join("target").join("packaging")
-}
-
-fn check(what: &str, output: Output) -> String {
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "{what} failed\n--- stdout\n{stdout}\n--- stderr\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
 }
 
 fn cargo(dir: &Path) -> Command {
@@ -104,12 +97,6 @@ fn packaged() -> &'static (PathBuf, Vec<PathBuf>) {
         }
         (unpacked, files)
     })
-}
-
-/// One test at a time: they share the build directory.
-fn lock() -> std::sync::MutexGuard<'static, ()> {
-    static LOCK: Mutex<()> = Mutex::new(());
-    LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn write_app(dir: &Path, dependencies: &str) {
@@ -243,17 +230,4 @@ fn the_demo_builds_from_a_vendored_directory() {
             .unwrap(),
     );
     assert_demo_output(&printed);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        if path.is_dir() {
-            copy_dir(&path, &to.join(entry.file_name()));
-        } else {
-            fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
 }

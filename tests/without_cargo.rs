@@ -7,22 +7,15 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+mod support;
+use support::check;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn target_dir() -> PathBuf {
     Path::new(ROOT).join("target").join("without-cargo")
-}
-
-fn check(what: &str, output: Output) -> String {
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "{what} failed\n--- stdout\n{stdout}\n--- stderr\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
 }
 
 fn rustc() -> Command {

@@ -1,0 +1,110 @@
+//! What the end-to-end tests share: cargo and other tools run as
+//! subprocesses, timed, with everything they said in a failure message.
+
+// Each test file is its own crate and uses only part of this module.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
+
+/// The repository: the `cratespace` package's directory.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A build directory of its own under `target/`, so that a nested cargo
+/// does not wait on the lock of the build running the tests.
+pub fn target_dir(name: &str) -> PathBuf {
+    root().join("target").join(name)
+}
+
+/// `cargo`, run from the repository, building into `target/<target>`,
+/// without colors so that messages can be matched.
+pub fn cargo(target: &str) -> Command {
+    let mut command = Command::new(env!("CARGO"));
+    command
+        .current_dir(root())
+        .env("CARGO_TARGET_DIR", target_dir(target))
+        .env("CARGO_TERM_COLOR", "never")
+        // Would make the macro read another directory's manifests.
+        .env_remove("CRATESPACE_MANIFEST_DIR");
+    command
+}
+
+/// Runs `command`, reporting how long it took.
+pub fn run(mut command: Command) -> Output {
+    let described = describe(&command);
+    let start = Instant::now();
+    let output = command
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {described}: {error}"));
+    eprintln!(
+        "{described}: {} in {:.1}s",
+        output.status,
+        start.elapsed().as_secs_f64()
+    );
+    output
+}
+
+/// The standard output of a command that must have succeeded.
+pub fn check(what: &str, output: Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        report(&format!("{what} failed"), &output)
+    );
+    stdout(&output)
+}
+
+pub fn describe(command: &Command) -> String {
+    let mut text = command.get_program().to_string_lossy().into_owned();
+    for arg in command.get_args() {
+        text.push(' ');
+        text.push_str(&arg.to_string_lossy());
+    }
+    text
+}
+
+/// Everything a command said, for a failure message.
+pub fn report(what: &str, output: &Output) -> String {
+    format!(
+        "{what}\n--- status: {}\n--- stdout:\n{}\n--- stderr:\n{}",
+        output.status,
+        stdout(output),
+        stderr(output),
+    )
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// One test at a time: the tests of a file share a build directory. A test
+/// that failed while holding the lock leaves nothing half done.
+pub fn lock() -> MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Copies a directory tree, leaving out any `target`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.is_dir() {
+            if entry.file_name() != "target" {
+                copy_dir(&path, &to.join(entry.file_name()));
+            }
+        } else {
+            fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}
