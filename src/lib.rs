@@ -67,7 +67,9 @@
 //!
 //! Dotted keys (`formats.json = …`) and sub-tables
 //! (`[package.metadata.cratespace.members.formats]`) are the same thing, to
-//! any depth. Members are emitted in the order of the manifest. Member
+//! any depth up to 32 namespaces (deeper is an error, so that no manifest
+//! can exhaust the compiler's stack). Members are emitted in the order of
+//! the manifest. Member
 //! options:
 //!
 //! - `dependency`: the key of the dependency in `[dependencies]` (or a
@@ -85,7 +87,10 @@
 //!
 //! A module name is a Rust identifier that is not a keyword (write a keyword
 //! raw, as the quoted key `"r#type"`), not `_`, `crate`, `self`, `super` or
-//! `Self`. A member without a voucher is a child of the family, whoever
+//! `Self`. The compiler reads identifiers in Unicode NFC, so a name spelled
+//! with a combining accent (`e` + U+0301 rather than `é`, as some editors
+//! and file systems save it) is an error that suggests the composed
+//! spelling. A member without a voucher is a child of the family, whoever
 //! publishes it.
 //!
 //! # Gates

@@ -89,13 +89,18 @@ impl Display for Diagnostic {
                 "\n{pad}{arrow} {}:{}:{}\n{pad} |\n{:>gutter$} | ",
                 location.file, location.line, location.column, location.line
             )?;
-            let (line, column) = expand_tabs(&location.line_text, location.column);
+            // The column within `line_text`, which may show only part of the line.
+            let shown_column = location
+                .column
+                .saturating_sub(location.line_text_start.saturating_sub(1))
+                .max(1);
+            let (line, column) = expand_tabs(&location.line_text, shown_column);
             writeln!(f, "{line}")?;
             let mark = if index == 0 { "^" } else { "-" };
             write!(
                 f,
                 "{pad} | {}{}",
-                " ".repeat(column - 1),
+                " ".repeat(column.saturating_sub(1)),
                 mark.repeat(location.width)
             )?;
             if let Some(label) = label {

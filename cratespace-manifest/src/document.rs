@@ -10,9 +10,39 @@ pub type Key<'i> = Spanned<DeString<'i>>;
 /// A value with its span.
 pub type Value<'i> = Spanned<DeValue<'i>>;
 
+/// A parsed file: its root table, with spans.
+///
+/// Dropped one level at a time rather than recursively: TOML lets dotted
+/// keys inside nested inline tables build thousands of levels from a few
+/// kilobytes, and a recursive drop of that overflows a small stack.
+pub struct Document<'i>(Spanned<DeTable<'i>>);
+
+impl<'i> std::ops::Deref for Document<'i> {
+    type Target = Spanned<DeTable<'i>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Drop for Document<'_> {
+    fn drop(&mut self) {
+        let mut values = vec![DeValue::Table(std::mem::take(self.0.get_mut()))];
+        while let Some(value) = values.pop() {
+            match value {
+                DeValue::Table(table) => {
+                    values.extend(table.into_iter().map(|(_, value)| value.into_inner()));
+                }
+                DeValue::Array(array) => values.extend(array.into_iter().map(Spanned::into_inner)),
+                _ => {}
+            }
+        }
+    }
+}
+
 /// Parses a whole file, recovering past errors: the table holds what could be
 /// read, and each syntax error becomes a diagnostic (SPEC §6, row 2).
-pub fn parse(source: &Source) -> (Spanned<DeTable<'_>>, Vec<Diagnostic>) {
+pub fn parse(source: &Source) -> (Document<'_>, Vec<Diagnostic>) {
     let (table, errors) = DeTable::parse_recoverable(&source.text);
     let diagnostics = errors
         .iter()
@@ -35,7 +65,7 @@ pub fn parse(source: &Source) -> (Spanned<DeTable<'_>>, Vec<Diagnostic>) {
             diagnostic
         })
         .collect();
-    (table, diagnostics)
+    (Document(table), diagnostics)
 }
 
 /// A key defined twice: both places, since a member and a namespace (or two
@@ -63,16 +93,17 @@ fn duplicate_key(source: &Source, span: std::ops::Range<usize>) -> Diagnostic {
 /// definitions, so the first is found in the text.
 fn earlier_key(source: &Source, text: &str, before: usize) -> Option<std::ops::Range<usize>> {
     let is_word = |ch: char| ch.is_alphanumeric() || ch == '_' || ch == '-';
-    let head = &source.text[..before.min(source.text.len())];
-    head.match_indices(text)
-        .filter(|(at, _)| {
+    let head = source.slice(0..before);
+    // From the back: with thousands of duplicates, each search stops at the
+    // one before instead of reading the file from its start.
+    head.rmatch_indices(text)
+        .find(|(at, _)| {
             let start_ok = !head[..*at].ends_with(is_word);
             let rest = head[at + text.len()..].trim_start_matches(['"', '\'']);
             let end_ok = !rest.starts_with(is_word);
             start_ok && end_ok && rest.trim_start().starts_with(['=', '.', ']'])
         })
         .map(|(at, _)| at..at + text.len())
-        .last()
 }
 
 /// The entries of a table in the order they appear in the file.

@@ -4,8 +4,7 @@
 
 use crate::cfg::Cfg;
 use crate::model::{Cratespace, Item, Kind, Member, Name, Namespace, Versioning};
-use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{ToTokens, quote};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
 /// Everything `cratespace!()` emits for `cratespace`.
 ///
@@ -20,220 +19,470 @@ pub fn expand(
     base_env: &str,
     runtime: &TokenStream,
 ) -> TokenStream {
-    let mut tokens = namespace(&cratespace.root);
+    let mut out = Tokens::default();
+    let words = Words::new(runtime);
+    let mut gates = Vec::new();
+    namespace(&mut out, &words, &cratespace.root, &mut gates);
     if let Some(name) = &cratespace.metadata {
-        tokens.extend(metadata(cratespace, name, runtime));
+        metadata(&mut out, &words, cratespace, name, gates);
     }
-    tokens.extend(track(tracked, base_env));
-    tokens
+    track_into(&mut out, tracked, base_env);
+    out.into_stream()
+}
+
+/// The tokens that every member repeats, made once per expansion and cloned
+/// where they are written: a clone costs less than making an identifier
+/// again (in the compiler, a copy instead of a call across the bridge).
+struct Words {
+    runtime: Vec<TokenTree>,
+    /// `::core::option::Option::Some`
+    some: Vec<TokenTree>,
+    /// `::core::option::Option::None`
+    none: Vec<TokenTree>,
+    /// `runtime::Member::__new`
+    member_new: Vec<TokenTree>,
+    /// `runtime::Kind::Child`, `…::Voucher`, `…::Glob`
+    kinds: [Vec<TokenTree>; 3],
+    /// `::core::cfg!`
+    cfg_macro: Vec<TokenTree>,
+    /// `#[doc(inline)] pub use ::`
+    reexport: Vec<TokenTree>,
+    cfg: TokenTree,
+    as_: TokenTree,
+    true_: TokenTree,
+}
+
+impl Words {
+    fn new(runtime: &TokenStream) -> Self {
+        let runtime: Vec<TokenTree> = runtime.clone().into_iter().collect();
+        let build = |write: &dyn Fn(&mut Tokens)| {
+            let mut out = Tokens::default();
+            write(&mut out);
+            out.0
+        };
+        let at_runtime = |segments: &[&str]| build(&|out| out.runtime_path(&runtime, segments));
+        let ident = |text: &str| TokenTree::from(Ident::new(text, Span::call_site()));
+        Words {
+            some: build(&|out| out.path(&["core", "option", "Option", "Some"])),
+            none: build(&|out| out.path(&["core", "option", "Option", "None"])),
+            member_new: at_runtime(&["Member", "__new"]),
+            kinds: [
+                at_runtime(&["Kind", "Child"]),
+                at_runtime(&["Kind", "Voucher"]),
+                at_runtime(&["Kind", "Glob"]),
+            ],
+            cfg_macro: build(&|out| {
+                out.path(&["core", "cfg"]);
+                out.punct('!');
+            }),
+            reexport: build(&|out| {
+                out.attribute(|out| {
+                    out.ident("doc");
+                    out.group(Delimiter::Parenthesis, |out| out.ident("inline"));
+                });
+                out.ident("pub");
+                out.ident("use");
+                out.punct2(':', ':');
+            }),
+            cfg: ident("cfg"),
+            as_: ident("as"),
+            true_: ident("true"),
+            runtime,
+        }
+    }
 }
 
 /// `include_bytes!` of each file read: cargo re-runs the expansion when one
 /// changes, which it would not do for an edit of `[package.metadata]` alone.
 pub fn track(tracked: &[String], base_env: &str) -> TokenStream {
-    tracked
-        .iter()
-        .map(|file| {
-            let relative = Literal::string(&format!("/{file}"));
-            quote! {
-                const _: &[u8] = ::core::include_bytes!(::core::concat!(::core::env!(#base_env), #relative));
-            }
-        })
-        .collect()
+    let mut out = Tokens::default();
+    track_into(&mut out, tracked, base_env);
+    out.into_stream()
 }
 
-fn namespace(namespace: &Namespace) -> TokenStream {
-    let mut tokens = TokenStream::new();
+/// `const _: &[u8] = ::core::include_bytes!(::core::concat!(::core::env!("BASE"), "/file"));`
+fn track_into(out: &mut Tokens, tracked: &[String], base_env: &str) {
+    for file in tracked {
+        out.ident("const");
+        out.ident("_");
+        out.punct(':');
+        out.punct('&');
+        out.group(Delimiter::Bracket, |out| out.ident("u8"));
+        out.punct('=');
+        out.path(&["core", "include_bytes"]);
+        out.punct('!');
+        out.group(Delimiter::Parenthesis, |out| {
+            out.path(&["core", "concat"]);
+            out.punct('!');
+            out.group(Delimiter::Parenthesis, |out| {
+                out.path(&["core", "env"]);
+                out.punct('!');
+                out.group(Delimiter::Parenthesis, |out| out.string(base_env));
+                out.punct(',');
+                out.string(&format!("/{file}"));
+            });
+        });
+        out.punct(';');
+    }
+}
+
+/// Tokens being written: a flat list per group, made a stream once, so that
+/// nothing is copied from stream to stream on the way (as nested `quote!`
+/// would, a cost paid per member).
+#[derive(Default)]
+struct Tokens(Vec<TokenTree>);
+
+impl Tokens {
+    fn into_stream(self) -> TokenStream {
+        self.0.into_iter().collect()
+    }
+
+    fn ident(&mut self, text: &str) {
+        self.0.push(Ident::new(text, Span::call_site()).into());
+    }
+
+    fn name(&mut self, name: &Name) {
+        self.0.push(ident(name).into());
+    }
+
+    fn punct(&mut self, ch: char) {
+        self.0.push(Punct::new(ch, Spacing::Alone).into());
+    }
+
+    /// `::` or `=>`: a joint punctuation, then an alone one, as `quote!` writes them.
+    fn punct2(&mut self, first: char, second: char) {
+        self.0.push(Punct::new(first, Spacing::Joint).into());
+        self.punct(second);
+    }
+
+    /// `::a::b`
+    fn path(&mut self, segments: &[&str]) {
+        for segment in segments {
+            self.punct2(':', ':');
+            self.ident(segment);
+        }
+    }
+
+    /// `runtime::a::b`
+    fn runtime_path(&mut self, runtime: &[TokenTree], segments: &[&str]) {
+        self.0.extend_from_slice(runtime);
+        self.path(segments);
+    }
+
+    fn string(&mut self, text: &str) {
+        self.0.push(Literal::string(text).into());
+    }
+
+    /// Each item written by `write`, separated by commas.
+    fn separated<T>(
+        &mut self,
+        items: impl IntoIterator<Item = T>,
+        mut write: impl FnMut(&mut Self, T),
+    ) {
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.punct(',');
+            }
+            write(self, item);
+        }
+    }
+
+    fn group(&mut self, delimiter: Delimiter, body: impl FnOnce(&mut Tokens)) {
+        let mut inner = Tokens::default();
+        body(&mut inner);
+        self.0
+            .push(Group::new(delimiter, inner.into_stream()).into());
+    }
+
+    /// `#[…]`
+    fn attribute(&mut self, body: impl FnOnce(&mut Tokens)) {
+        self.punct('#');
+        self.group(Delimiter::Bracket, body);
+    }
+
+    /// `#[doc = "text"]`
+    fn doc(&mut self, text: &str) {
+        self.attribute(|out| {
+            out.ident("doc");
+            out.punct('=');
+            out.string(text);
+        });
+    }
+
+    /// `::core::option::Option::Some` or `::core::option::Option::None`
+    fn option_variant(&mut self, variant: &str) {
+        self.path(&["core", "option", "Option", variant]);
+    }
+}
+
+/// The `pub use` tree. The tokens of each member's gate are kept in `gates`,
+/// in the order of [`Namespace::members`], for the metadata to reuse.
+fn namespace(
+    out: &mut Tokens,
+    words: &Words,
+    namespace: &Namespace,
+    gates: &mut Vec<Option<TokenStream>>,
+) {
     for item in &namespace.items {
         match item {
-            Item::Member(member) | Item::Glob(member) => tokens.extend(reexport(member)),
+            Item::Member(member) | Item::Glob(member) => reexport(out, words, member, gates),
             Item::Namespace {
                 name,
                 namespace: inner,
             } => {
-                let ident = ident(name);
-                let doc = namespace_doc(name, inner);
-                let body = self::namespace(inner);
-                tokens.extend(quote! {
-                    #[doc = #doc]
-                    pub mod #ident {
-                        #body
-                    }
+                out.doc(&namespace_doc(name, inner));
+                out.ident("pub");
+                out.ident("mod");
+                out.name(name);
+                out.group(Delimiter::Brace, |out| {
+                    self::namespace(out, words, inner, gates);
                 });
             }
         }
     }
-    tokens
 }
 
-fn reexport(member: &Member) -> TokenStream {
-    let cfg = member.gate.as_ref().map(|gate| {
-        let gate = cfg_tokens(gate);
-        quote!(#[cfg(#gate)])
-    });
-    let doc = member.doc.as_ref().map(|doc| {
-        let doc = format!(" {doc}");
-        quote!(#[doc = #doc])
-    });
-    let mut target = quote!(::);
-    target.extend(ident(&member.krate).into_token_stream());
+/// `#[cfg(gate)] #[doc = " doc"] #[doc(inline)] pub use ::krate::path as name;`
+fn reexport(
+    out: &mut Tokens,
+    words: &Words,
+    member: &Member,
+    gates: &mut Vec<Option<TokenStream>>,
+) {
+    let gate = member.gate.as_ref().map(cfg_tokens);
+    if let Some(gate) = &gate {
+        out.attribute(|out| {
+            out.0.push(words.cfg.clone());
+            out.0
+                .push(Group::new(Delimiter::Parenthesis, gate.clone()).into());
+        });
+    }
+    gates.push(gate);
+    if let Some(doc) = &member.doc {
+        out.doc(&format!(" {doc}"));
+    }
+    out.0.extend_from_slice(&words.reexport);
+    out.name(&member.krate);
     for segment in &member.path {
-        let segment = ident(segment);
-        target.extend(quote!(::#segment));
+        out.punct2(':', ':');
+        out.name(segment);
     }
-    let tail = match &member.name {
+    match &member.name {
         Some(name) => {
-            let name = ident(name);
-            quote!(#target as #name)
+            out.0.push(words.as_.clone());
+            out.name(name);
         }
-        None => quote!(#target::*),
-    };
-    quote! {
-        #cfg
-        #doc
-        #[doc(inline)]
-        pub use #tail;
+        None => {
+            out.punct2(':', ':');
+            out.punct('*');
+        }
     }
+    out.punct(';');
 }
 
-fn metadata(cratespace: &Cratespace, name: &str, runtime: &TokenStream) -> TokenStream {
-    let name = match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
-    };
-    let members = cratespace
-        .root
-        .members()
-        .into_iter()
-        .map(|(path, member)| member_metadata(runtime, &path, member));
+fn metadata(
+    out: &mut Tokens,
+    words: &Words,
+    cratespace: &Cratespace,
+    name: &str,
+    gates: Vec<Option<TokenStream>>,
+) {
+    let runtime = &words.runtime;
     let package = &cratespace.name;
-    let version = &cratespace.version;
-    let (name_value, version_value) = (
-        or_build_env(package, "CARGO_PKG_NAME"),
-        or_build_env(version, "CARGO_PKG_VERSION"),
-    );
-    let versioning = Ident::new(
-        match cratespace.versioning {
-            Versioning::Independent => "Independent",
-            Versioning::Pinned => "Pinned",
-            Versioning::Lockstep => "Lockstep",
-        },
-        Span::call_site(),
-    );
     let subject = if package.is_empty() {
         "this cratespace".to_owned()
     } else {
         format!("the `{package}` cratespace")
     };
-    let doc = format!(
+    out.doc(&format!(
         " What {subject} holds: its members, their gates and versions (a `cratespace::Cratespace`)."
+    ));
+    out.ident("pub");
+    out.ident("const");
+    out.0.push(
+        match name.strip_prefix("r#") {
+            Some(raw) => Ident::new_raw(raw, Span::call_site()),
+            None => Ident::new(name, Span::call_site()),
+        }
+        .into(),
     );
-    quote! {
-        #[doc = #doc]
-        pub const #name: #runtime::Cratespace = #runtime::Cratespace::__new(
-            #name_value,
-            #version_value,
-            #runtime::Versioning::#versioning,
-            &[#(#members),*],
-        );
-    }
+    out.punct(':');
+    out.runtime_path(runtime, &["Cratespace"]);
+    out.punct('=');
+    out.runtime_path(runtime, &["Cratespace", "__new"]);
+    out.group(Delimiter::Parenthesis, |out| {
+        or_build_env(out, package, "CARGO_PKG_NAME");
+        out.punct(',');
+        or_build_env(out, &cratespace.version, "CARGO_PKG_VERSION");
+        out.punct(',');
+        let versioning = match cratespace.versioning {
+            Versioning::Independent => "Independent",
+            Versioning::Pinned => "Pinned",
+            Versioning::Lockstep => "Lockstep",
+        };
+        out.runtime_path(runtime, &["Versioning", versioning]);
+        out.punct(',');
+        out.punct('&');
+        out.group(Delimiter::Bracket, |out| {
+            let members = cratespace.root.members();
+            debug_assert_eq!(members.len(), gates.len());
+            out.separated(
+                members.into_iter().zip(gates),
+                |out, ((path, member), gate)| {
+                    member_metadata(out, words, &path, member, gate);
+                },
+            );
+        });
+        out.punct(',');
+    });
+    out.punct(';');
 }
 
-fn member_metadata(runtime: &TokenStream, path: &str, member: &Member) -> TokenStream {
-    let kind = Ident::new(
-        match member.kind {
-            Kind::Child => "Child",
-            Kind::Voucher => "Voucher",
-            Kind::Glob => "Glob",
-        },
-        Span::call_site(),
-    );
-    let dependency = &member.dependency;
-    let package = &member.package;
-    let target = member.target();
-    let requirement = option(member.requirement.as_deref());
-    let gate_text = member.gate.as_ref().map(ToString::to_string);
-    let gate = option(gate_text.as_deref());
-    let enabled = match &member.gate {
-        Some(gate) => {
-            let gate = cfg_tokens(gate);
-            quote!(::core::cfg!(#gate))
-        }
-        None => quote!(true),
-    };
-    let doc = option(member.doc.as_deref());
-    let voucher = match &member.voucher {
-        Some(voucher) => {
-            let approved = &voucher.approved;
-            let by = &voucher.by;
-            let checksums = &voucher.checksums;
-            quote! {
-                ::core::option::Option::Some(#runtime::Voucher::__new(#approved, &[#(#by),*], &[#(#checksums),*]))
+/// `runtime::Member::__new(path, dependency, package, target, requirement,
+/// runtime::Kind::…, gate, enabled, doc, voucher,)`
+fn member_metadata(
+    out: &mut Tokens,
+    words: &Words,
+    path: &str,
+    member: &Member,
+    gate: Option<TokenStream>,
+) {
+    out.0.extend_from_slice(&words.member_new);
+    out.group(Delimiter::Parenthesis, |out| {
+        out.string(path);
+        out.punct(',');
+        out.string(&member.dependency);
+        out.punct(',');
+        out.string(&member.package);
+        out.punct(',');
+        out.string(&member.target());
+        out.punct(',');
+        option(out, words, member.requirement.as_deref());
+        out.punct(',');
+        let kind = match member.kind {
+            Kind::Child => 0,
+            Kind::Voucher => 1,
+            Kind::Glob => 2,
+        };
+        out.0.extend_from_slice(&words.kinds[kind]);
+        out.punct(',');
+        let gate_text = member.gate.as_ref().map(ToString::to_string);
+        option(out, words, gate_text.as_deref());
+        out.punct(',');
+        match gate {
+            Some(gate) => {
+                out.0.extend_from_slice(&words.cfg_macro);
+                out.0.push(Group::new(Delimiter::Parenthesis, gate).into());
             }
+            None => out.0.push(words.true_.clone()),
         }
-        None => quote!(::core::option::Option::None),
-    };
-    quote! {
-        #runtime::Member::__new(
-            #path,
-            #dependency,
-            #package,
-            #target,
-            #requirement,
-            #runtime::Kind::#kind,
-            #gate,
-            #enabled,
-            #doc,
-            #voucher,
-        )
-    }
+        out.punct(',');
+        option(out, words, member.doc.as_deref());
+        out.punct(',');
+        match &member.voucher {
+            Some(voucher) => {
+                out.0.extend_from_slice(&words.some);
+                out.group(Delimiter::Parenthesis, |out| {
+                    out.runtime_path(&words.runtime, &["Voucher", "__new"]);
+                    out.group(Delimiter::Parenthesis, |out| {
+                        out.string(&voucher.approved);
+                        out.punct(',');
+                        out.punct('&');
+                        out.group(Delimiter::Bracket, |out| {
+                            out.separated(&voucher.by, |out, by| out.string(by));
+                        });
+                        out.punct(',');
+                        out.punct('&');
+                        out.group(Delimiter::Bracket, |out| {
+                            out.separated(&voucher.checksums, |out, sum| out.string(sum));
+                        });
+                    });
+                });
+            }
+            None => out.0.extend_from_slice(&words.none),
+        }
+        out.punct(',');
+    });
 }
 
 /// `value`, or when the manifest does not say (a build without Cargo), the
 /// variable the build system may set, read by the compiler so that the
 /// expansion stays the same text.
-fn or_build_env(value: &str, variable: &str) -> TokenStream {
-    if value.is_empty() {
-        // In a `const` of its own, so that the member array stays promotable.
-        quote! {{
-            const VALUE: &str = match ::core::option_env!(#variable) {
-                ::core::option::Option::Some(value) => value,
-                ::core::option::Option::None => "",
-            };
-            VALUE
-        }}
-    } else {
-        quote!(#value)
+fn or_build_env(out: &mut Tokens, value: &str, variable: &str) {
+    if !value.is_empty() {
+        out.string(value);
+        return;
     }
+    // In a `const` of its own, so that the member array stays promotable:
+    // `{ const VALUE: &str = match ::core::option_env!("VAR") {
+    //     ::core::option::Option::Some(value) => value,
+    //     ::core::option::Option::None => "",
+    // }; VALUE }`
+    out.group(Delimiter::Brace, |out| {
+        out.ident("const");
+        out.ident("VALUE");
+        out.punct(':');
+        out.punct('&');
+        out.ident("str");
+        out.punct('=');
+        out.ident("match");
+        out.path(&["core", "option_env"]);
+        out.punct('!');
+        out.group(Delimiter::Parenthesis, |out| out.string(variable));
+        out.group(Delimiter::Brace, |out| {
+            out.option_variant("Some");
+            out.group(Delimiter::Parenthesis, |out| out.ident("value"));
+            out.punct2('=', '>');
+            out.ident("value");
+            out.punct(',');
+            out.option_variant("None");
+            out.punct2('=', '>');
+            out.string("");
+            out.punct(',');
+        });
+        out.punct(';');
+        out.ident("VALUE");
+    });
 }
 
-fn option(value: Option<&str>) -> TokenStream {
+/// `::core::option::Option::Some("value")` or `::core::option::Option::None`.
+fn option(out: &mut Tokens, words: &Words, value: Option<&str>) {
     match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
+        Some(value) => {
+            out.0.extend_from_slice(&words.some);
+            out.group(Delimiter::Parenthesis, |out| out.string(value));
+        }
+        None => out.0.extend_from_slice(&words.none),
     }
 }
 
 /// A cfg predicate as tokens. The names were checked to be identifiers when
 /// the model was built, so `Ident::new` cannot fail here.
 pub fn cfg_tokens(cfg: &Cfg) -> TokenStream {
+    let mut out = Tokens::default();
+    cfg_into(&mut out, cfg);
+    out.into_stream()
+}
+
+fn cfg_into(out: &mut Tokens, cfg: &Cfg) {
     match cfg {
-        Cfg::Name(name) => Ident::new(name, Span::call_site()).into_token_stream(),
+        Cfg::Name(name) => out.ident(name),
         Cfg::KeyValue(key, value) => {
-            let key = Ident::new(key, Span::call_site());
-            quote!(#key = #value)
+            out.ident(key);
+            out.punct('=');
+            out.string(value);
         }
-        Cfg::All(list) => {
-            let list = list.iter().map(cfg_tokens);
-            quote!(all(#(#list),*))
-        }
-        Cfg::Any(list) => {
-            let list = list.iter().map(cfg_tokens);
-            quote!(any(#(#list),*))
+        Cfg::All(list) | Cfg::Any(list) => {
+            out.ident(if matches!(cfg, Cfg::All(_)) {
+                "all"
+            } else {
+                "any"
+            });
+            out.group(Delimiter::Parenthesis, |out| out.separated(list, cfg_into));
         }
         Cfg::Not(inner) => {
-            let inner = cfg_tokens(inner);
-            quote!(not(#inner))
+            out.ident("not");
+            out.group(Delimiter::Parenthesis, |out| cfg_into(out, inner));
         }
     }
 }

@@ -82,15 +82,20 @@ pub fn load(request: &Request) -> Loaded {
     let workspace = match &cargo_table {
         Some(table) if cargo::inherits(table.get_ref()) => {
             match find_workspace_root(dir, table.get_ref()) {
-                Some(Root::Other(source)) => Some(source),
-                Some(Root::Itself) => None,
-                None => {
-                    diagnostics.push(
-                        Diagnostic::new(
-                            "Cargo.toml inherits from its workspace (`workspace = true`), but no workspace root was found above it",
-                        )
-                        .help("cratespace looks for the first Cargo.toml with a [workspace] table in the directories above the crate, as cargo does"),
-                    );
+                Ok(Root::Other(source)) => Some(source),
+                Ok(Root::Itself) => None,
+                Err(unreadable) => {
+                    let mut diagnostic = Diagnostic::new(
+                        "Cargo.toml inherits from its workspace (`workspace = true`), but no workspace root was found above it",
+                    )
+                    .help("cratespace looks for the first Cargo.toml with a [workspace] table in the directories above the crate, as cargo does");
+                    for (path, error) in &unreadable {
+                        diagnostic = diagnostic.help(format!(
+                            "`{path}` (relative to the crate) could not be read: {}",
+                            describe_io(error)
+                        ));
+                    }
+                    diagnostics.push(diagnostic);
                     None
                 }
             }
@@ -188,20 +193,25 @@ fn model(
         table
     });
     let found = match (manifest, &manifest_table) {
-        (Some(source), Some(table)) => Some((source, source.name.clone(), table.get_ref())),
+        (Some(source), Some(table)) => Some((source, source.name.clone(), table.get_ref(), 0..0)),
         _ => match (cargo, cargo_table) {
-            (Some(source), Some(table)) => cratespace_table(source, table, &mut diagnostics)
-                .map(|table| (source, "`[package.metadata.cratespace]`".to_owned(), table)),
+            (Some(source), Some(table)) => {
+                cratespace_table(source, table, &mut diagnostics).map(|(table, span)| {
+                    let name = "`[package.metadata.cratespace]`".to_owned();
+                    (source, name, table, span)
+                })
+            }
             _ => None,
         },
     };
-    let Some((source, table_name, table)) = found else {
+    let Some((source, table_name, table, span)) = found else {
         return empty(diagnostics, tracked);
     };
     let input = Input {
         source,
         table_name: &table_name,
         table,
+        span,
         cargo: cargo.zip(package.as_ref()),
     };
     let cratespace = validate::validate(&input, &mut diagnostics);
@@ -233,9 +243,15 @@ fn read(dir: &Path, relative: &str) -> io::Result<Source> {
     }
     let bytes = std::fs::read(&path)?;
     let text = String::from_utf8(bytes).map_err(|error| {
+        let bytes = error.as_bytes();
+        let at = error.utf8_error().valid_up_to();
+        // The valid prefix is UTF-8, so lines and characters can be counted.
+        let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
         io::Error::other(format!(
-            "it is not UTF-8 (invalid byte at offset {})",
-            error.utf8_error().valid_up_to()
+            "it is not UTF-8: the byte 0x{:02X} at line {line}, column {column} (offset {at}) is not part of a character; save the file as UTF-8",
+            bytes[at]
         ))
     })?;
     Ok(Source::new(relative.replace('\\', "/"), text))
@@ -267,20 +283,21 @@ fn describe_io(error: &io::Error) -> String {
     }
 }
 
-/// The `[package.metadata.cratespace]` table, or diagnostic 3 when it is absent.
+/// The `[package.metadata.cratespace]` table and the span of its key, or
+/// diagnostic 3 when it is absent.
 fn cratespace_table<'a, 'i>(
     source: &Source,
     root: &'a toml::de::DeTable<'i>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<&'a toml::de::DeTable<'i>> {
+) -> Option<(&'a toml::de::DeTable<'i>, std::ops::Range<usize>)> {
     let package = get(root, "package");
     let found = package
         .and_then(|(_, value)| as_table(value))
         .and_then(|package| table_at(package, "metadata"))
         .and_then(|metadata| get(metadata, "cratespace"));
     match found {
-        Some((_, value)) => match as_table(value) {
-            Some(table) => Some(table),
+        Some((key, value)) => match as_table(value) {
+            Some(table) => Some((table, key.span())),
             None => {
                 diagnostics.push(
                     Diagnostic::at(
@@ -323,27 +340,43 @@ enum Root {
 
 /// The workspace root: `package.workspace` if given, else the crate itself
 /// when it has a `[workspace]` table, else the nearest directory above whose
-/// `Cargo.toml` has one. Walks lexical parents only, so links cannot loop.
-fn find_workspace_root(dir: &Path, own: &toml::de::DeTable<'_>) -> Option<Root> {
+/// `Cargo.toml` has one. Goes up at most as many levels as `dir` has
+/// components, so a symbolic link that loops cannot make it loop.
+///
+/// When none is found: the `Cargo.toml`s on the way that exist but could
+/// not be read, which may be the root the user meant.
+fn find_workspace_root(
+    dir: &Path,
+    own: &toml::de::DeTable<'_>,
+) -> Result<Root, Vec<(String, io::Error)>> {
     if let Some(explicit) = table_at(own, "package").and_then(|p| str_at(p, "workspace")) {
         let relative = format!("{}/Cargo.toml", explicit.trim_end_matches('/'));
-        return read(dir, &relative).ok().map(Root::Other);
+        return match read(dir, &relative) {
+            Ok(source) => Ok(Root::Other(source)),
+            Err(error) => Err(vec![(relative, error)]),
+        };
     }
     if table_at(own, "workspace").is_some() {
-        return Some(Root::Itself);
+        return Ok(Root::Itself);
     }
+    let mut unreadable = Vec::new();
     let mut relative = String::new();
     let mut current = dir.to_path_buf();
     while current.pop() && !current.as_os_str().is_empty() {
         relative.push_str("../");
         let name = format!("{relative}Cargo.toml");
-        let Ok(source) = read(dir, &name) else {
-            continue;
+        let source = match read(dir, &name) {
+            Ok(source) => source,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
+            Err(error) => {
+                unreadable.push((name, error));
+                continue;
+            }
         };
-        let (table, _) = document::parse(&source);
-        if table_at(table.get_ref(), "workspace").is_some() {
-            return Some(Root::Other(source));
+        let is_root = table_at(document::parse(&source).0.get_ref(), "workspace").is_some();
+        if is_root {
+            return Ok(Root::Other(source));
         }
     }
-    None
+    Err(unreadable)
 }

@@ -41,6 +41,7 @@ pub fn module_name(text: &str) -> Result<Name, NameError> {
         if !is_identifier(ident) || ident == "_" {
             return Err(not_identifier(text));
         }
+        composed(text)?;
         return Ok(Name {
             ident: ident.to_owned(),
             raw: true,
@@ -67,6 +68,7 @@ pub fn module_name(text: &str) -> Result<Name, NameError> {
     if !is_identifier(text) {
         return Err(not_identifier(text));
     }
+    composed(text)?;
     Ok(Name {
         ident: text.to_owned(),
         raw: false,
@@ -80,10 +82,129 @@ pub fn crate_name(key: &str) -> Result<Name, NameError> {
     if ident == "_" || NOT_RAW.contains(&ident.as_str()) || !is_identifier(&ident) {
         return Err(not_identifier(key));
     }
+    composed(key)?;
     Ok(Name {
         raw: is_keyword(&ident),
         ident,
     })
+}
+
+/// Refuses a name that rustc would read as another one.
+///
+/// rustc normalises every identifier to Unicode NFC, so `Cafe\u{301}` (an
+/// `e` and a combining acute accent) is `Café` (one `é`) to the compiler:
+/// two such members would collide in the output, and the metadata would
+/// give a path that differs from the one code writes. Deciding NFC exactly
+/// takes the Unicode composition tables (the `unicode-normalization` crate),
+/// too large a dependency for a proc macro, so names are held to a simpler
+/// rule that is stricter in one way and looser in another:
+///
+/// - refused: the combining marks that NFC merges into the letter before
+///   them (the combining diacritical mark blocks, the kana voicing marks),
+///   Hangul conjoining vowels and final consonants, and the characters NFC
+///   always replaces that are common in names (the Ohm, Kelvin and Ångström
+///   signs, CJK compatibility ideographs). A name in NFC that still needs
+///   such a mark, like `q` with a combining dot, is refused too; it has a
+///   spelling without one.
+/// - let through: the rarer characters NFC changes, such as Greek letters
+///   with oxia and the Indic letters with nukta that Unicode excludes from
+///   composition. rustc normalises them and reports any collision itself.
+///
+/// The suggestion composes the Latin-1 letters (`é`, `ñ`, `ü`, …), the
+/// usual result of a name saved decomposed.
+fn composed(text: &str) -> Result<(), NameError> {
+    let mut previous = None;
+    for ch in text.chars() {
+        if changes_under_nfc(ch) {
+            let what = match previous {
+                Some(base) if is_combining(ch) => format!(
+                    "U+{:04X} is a combining mark after `{base}`, and the compiler reads the two as one character",
+                    u32::from(ch)
+                ),
+                _ => format!(
+                    "U+{:04X} is a character the compiler replaces with its canonical equivalent",
+                    u32::from(ch)
+                ),
+            };
+            return Err(NameError {
+                reason: format!("`{text}` is not in Unicode normal form C (NFC): {what}"),
+                suggestion: compose_latin1(text),
+            });
+        }
+        previous = Some(ch);
+    }
+    Ok(())
+}
+
+fn is_combining(ch: char) -> bool {
+    matches!(ch,
+        '\u{300}'..='\u{36F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}'
+        | '\u{3099}'
+        | '\u{309A}'
+        | '\u{1161}'..='\u{1175}'
+        | '\u{11A8}'..='\u{11C2}')
+}
+
+fn changes_under_nfc(ch: char) -> bool {
+    // The CJK compatibility ideographs of U+FA0E..U+FA29 that are unified
+    // ideographs, and so stay as they are.
+    const UNIFIED: &[char] = &[
+        '\u{FA0E}', '\u{FA0F}', '\u{FA11}', '\u{FA13}', '\u{FA14}', '\u{FA1F}', '\u{FA21}',
+        '\u{FA23}', '\u{FA24}', '\u{FA27}', '\u{FA28}', '\u{FA29}',
+    ];
+    is_combining(ch)
+        || matches!(ch, '\u{2126}' | '\u{212A}' | '\u{212B}')
+        || matches!(ch, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
+            && !UNIFIED.contains(&ch)
+}
+
+/// `text` with each Latin letter and combining grave, acute, circumflex,
+/// tilde, diaeresis, ring or cedilla written as one Latin-1 letter; `None`
+/// when something else is left that NFC would change.
+fn compose_latin1(text: &str) -> Option<String> {
+    const MARKS: [char; 7] = [
+        '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{308}', '\u{30A}', '\u{327}',
+    ];
+    // For each base letter, its composition with each of `MARKS`; `-` for none.
+    const LETTERS: &[(char, &str)] = &[
+        ('A', "ÀÁÂÃÄÅ-"),
+        ('C', "------Ç"),
+        ('E', "ÈÉÊ-Ë--"),
+        ('I', "ÌÍÎ-Ï--"),
+        ('N', "---Ñ---"),
+        ('O', "ÒÓÔÕÖ--"),
+        ('U', "ÙÚÛ-Ü--"),
+        ('Y', "-Ý-----"),
+        ('a', "àáâãäå-"),
+        ('c', "------ç"),
+        ('e', "èéê-ë--"),
+        ('i', "ìíî-ï--"),
+        ('n', "---ñ---"),
+        ('o', "òóôõö--"),
+        ('u', "ùúû-ü--"),
+        ('y', "-ý--ÿ--"),
+    ];
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        let composed = MARKS.iter().position(|&mark| mark == ch).and_then(|index| {
+            let base = out.chars().next_back()?;
+            let (_, row) = LETTERS.iter().find(|(letter, _)| *letter == base)?;
+            row.chars().nth(index).filter(|&letter| letter != '-')
+        });
+        match composed {
+            Some(letter) => {
+                out.pop();
+                out.push(letter);
+            }
+            None if changes_under_nfc(ch) => return None,
+            None => out.push(ch),
+        }
+    }
+    Some(out)
 }
 
 fn not_identifier(text: &str) -> NameError {
@@ -164,6 +285,36 @@ mod tests {
             let error = module_name(text).unwrap_err();
             assert_eq!(error.reason, reason, "{text}");
             assert_eq!(error.suggestion.as_deref(), suggestion, "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_names_the_compiler_would_normalise() {
+        let error = module_name("Cafe\u{301}").unwrap_err();
+        assert_eq!(
+            error.reason,
+            "`Cafe\u{301}` is not in Unicode normal form C (NFC): U+0301 is a combining mark after `e`, and the compiler reads the two as one character"
+        );
+        assert_eq!(error.suggestion.as_deref(), Some("Caf\u{e9}"));
+        assert_eq!(module_name("Caf\u{e9}").unwrap().ident, "Caf\u{e9}");
+        assert!(module_name("r#Cafe\u{301}").is_err());
+        assert!(crate_name("cafe\u{301}-json").is_err());
+        let kelvin = module_name("\u{212A}elvin").unwrap_err();
+        assert!(
+            kelvin
+                .reason
+                .contains("U+212A is a character the compiler replaces")
+        );
+        assert_eq!(kelvin.suggestion, None);
+        assert_eq!(
+            module_name("Nin\u{303}o\u{308}")
+                .unwrap_err()
+                .suggestion
+                .as_deref(),
+            Some("Ni\u{f1}\u{f6}")
+        );
+        for composed in ["नमस्ते", "データ", "한국어", "\u{FA0E}"] {
+            assert!(module_name(composed).is_ok(), "{composed}");
         }
     }
 

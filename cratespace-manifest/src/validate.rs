@@ -23,6 +23,12 @@ const MEMBER_KEYS: &[&str] = &["dependency", "path", "doc", "cfg", "voucher"];
 const VOUCHER_KEYS: &[&str] = &["approved", "by", "checksums"];
 const VERSIONINGS: &[&str] = &["independent", "pinned", "lockstep"];
 
+/// How deep namespaces may nest. Validation, the model and the expansion
+/// recurse once per level, and TOML lets dotted keys inside nested inline
+/// tables reach thousands of levels in a few kilobytes; a bound far above
+/// any real family keeps a hostile manifest from exhausting the stack.
+const MAX_NESTING: usize = 32;
+
 /// Where the cratespace table was read from, and what `Cargo.toml` says.
 pub struct Input<'a> {
     /// The file holding the cratespace table.
@@ -31,6 +37,9 @@ pub struct Input<'a> {
     pub table_name: &'a str,
     /// The cratespace table.
     pub table: &'a DeTable<'a>,
+    /// Where the table is declared, for problems of the whole table: its
+    /// key in `Cargo.toml`, the start of a file of its own.
+    pub span: Range<usize>,
     /// `Cargo.toml` and what it declares; `None` in builds without Cargo.
     pub cargo: Option<(&'a Source, &'a Package)>,
 }
@@ -42,6 +51,10 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
         diagnostics,
         versioning: Versioning::Independent,
         checked: BTreeSet::new(),
+        index: input
+            .cargo
+            .map(|(_, package)| Index::new(package))
+            .unwrap_or_default(),
     };
     let package = input.cargo.map(|(_, package)| package);
     let mut cratespace = Cratespace {
@@ -73,20 +86,23 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
     }
     match members {
         Some(value) => match value.get_ref() {
-            DeValue::Table(table) => cratespace.root = cx.namespace(table, ""),
+            DeValue::Table(table) => cratespace.root = cx.namespace(table, "", 0),
             other => cx.wrong_type(value, other, "`members`", "a table of members"),
         },
         None => {
-            let diagnostic = Diagnostic::new(format!(
-                "{} has no `members` table",
-                input.table_name
-            ))
+            // In a file of its own the table is the whole file.
+            let header = match input.table_name.strip_prefix("`[") {
+                Some(name) => format!("[{}.members]", name.trim_end_matches("]`")),
+                None => "[members]".to_owned(),
+            };
+            let diagnostic = Diagnostic::at(
+                input.source,
+                input.span.clone(),
+                format!("{} has no `members` table", input.table_name),
+            )
             .help(format!(
-                "list the members under {}, for example:\n[{}.members]\njson = \"my-json-crate\"",
+                "list the members under {}, for example:\n{header}\njson = \"my-json-crate\"",
                 input.table_name,
-                input
-                    .table_name
-                    .trim_matches(|c| c == '[' || c == ']' || c == '`'),
             ));
             cx.diagnostics.push(diagnostic);
         }
@@ -100,6 +116,93 @@ struct Context<'a, 'd> {
     versioning: Versioning,
     /// Dependencies whose requirement was checked against the versioning.
     checked: BTreeSet<String>,
+    index: Index<'a>,
+}
+
+/// `Cargo.toml`'s dependencies and features, indexed once per load so that
+/// resolving and gating a member looks its dependency up instead of
+/// scanning them all. Each list is sorted by name, then by position in
+/// `Cargo.toml`, so a lookup yields entries in the order of the file.
+#[derive(Default)]
+struct Index<'a> {
+    /// Linked dependencies (`[dependencies]`, `[target.*.dependencies]`) by key.
+    by_key: Vec<(&'a str, usize)>,
+    /// Linked dependencies by package name, made when a member first names
+    /// a dependency by its package.
+    by_package: std::cell::OnceCell<Vec<(&'a str, usize)>>,
+    package: Option<&'a Package>,
+    /// The features that enable a dependency key directly: a feature listing
+    /// `dep:key` or `key/feature`, once per key.
+    enabling: Vec<(&'a str, usize)>,
+    /// The keys some feature names as `dep:key`.
+    dep_syntax: Vec<&'a str>,
+}
+
+impl<'a> Index<'a> {
+    fn new(package: &'a Package) -> Self {
+        let linked = || {
+            package
+                .dependencies
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.section.is_linked())
+        };
+        let mut by_key: Vec<_> = linked().map(|(i, d)| (d.key.as_str(), i)).collect();
+        let mut enabling = Vec::new();
+        let mut dep_syntax = Vec::new();
+        for (i, feature) in package.features.iter().enumerate() {
+            for value in &feature.enables {
+                let key = match value.strip_prefix("dep:") {
+                    Some(key) => {
+                        dep_syntax.push(key);
+                        key
+                    }
+                    None => match value.split_once('/') {
+                        Some((key, _)) => key,
+                        None => continue,
+                    },
+                };
+                enabling.push((key, i));
+            }
+        }
+        by_key.sort_unstable();
+        enabling.sort_unstable();
+        enabling.dedup();
+        dep_syntax.sort_unstable();
+        dep_syntax.dedup();
+        Index {
+            by_key,
+            by_package: std::cell::OnceCell::new(),
+            package: Some(package),
+            enabling,
+            dep_syntax,
+        }
+    }
+}
+
+impl Index<'_> {
+    fn by_package(&self) -> &[(&str, usize)] {
+        self.by_package.get_or_init(|| {
+            let mut by_package: Vec<_> = self
+                .package
+                .iter()
+                .flat_map(|package| package.dependencies.iter().enumerate())
+                .filter(|(_, d)| d.section.is_linked())
+                .map(|(i, d)| (d.package.as_str(), i))
+                .collect();
+            by_package.sort_unstable();
+            by_package
+        })
+    }
+}
+
+/// The positions listed under `name` in `sorted`, in order.
+fn lookup<'s>(sorted: &'s [(&str, usize)], name: &'s str) -> impl Iterator<Item = usize> + 's {
+    let start = sorted.partition_point(|(entry, _)| *entry < name);
+    sorted[start..]
+        .iter()
+        .take_while(move |(entry, _)| *entry == name)
+        .map(|(_, i)| *i)
 }
 
 impl Context<'_, '_> {
@@ -218,7 +321,9 @@ impl Context<'_, '_> {
         self.push(diagnostic);
     }
 
-    fn namespace(&mut self, table: &DeTable<'_>, prefix: &str) -> Namespace {
+    /// The namespace `table`, at `prefix` (`formats::`), `depth` levels
+    /// below the root.
+    fn namespace(&mut self, table: &DeTable<'_>, prefix: &str, depth: usize) -> Namespace {
         let mut namespace = Namespace::default();
         let mut seen: BTreeMap<String, (Range<usize>, String)> = BTreeMap::new();
         for (key, value) in entries(table) {
@@ -259,8 +364,18 @@ impl Context<'_, '_> {
                         namespace.items.push(Item::Member(member));
                     }
                 }
+                DeValue::Table(_) if depth >= MAX_NESTING => {
+                    let diagnostic = Diagnostic::at(
+                        self.source(),
+                        key.span(),
+                        format!("the namespace `{path}` is nested too deeply: namespaces nest at most {MAX_NESTING} levels"),
+                    )
+                    .label(format!("level {}", depth + 1))
+                    .help("flatten the namespaces; cratespace bounds their depth so that no manifest can exhaust the compiler's stack");
+                    self.push(diagnostic);
+                }
                 DeValue::Table(inner) => {
-                    let inner = self.namespace(inner, &format!("{path}::"));
+                    let inner = self.namespace(inner, &format!("{path}::"), depth + 1);
                     namespace.items.push(Item::Namespace { name, namespace: inner });
                 }
                 other => self.wrong_type(
@@ -633,16 +748,17 @@ impl Context<'_, '_> {
         }
         let key = &resolved.key;
         let requirement = resolved.requirement.as_deref();
-        let found = requirement.map_or("no version requirement".to_owned(), |text| {
-            format!("\"{text}\"")
-        });
         let pinned = requirement
             .and_then(|text| VersionReq::parse(text).ok())
             .and_then(|requirement| version::exact(&requirement));
-        let top = package
-            .version
-            .as_deref()
-            .and_then(|v| Version::parse(v).ok());
+        // Only `lockstep` compares with the top crate's version.
+        let top = match versioning {
+            Versioning::Lockstep => package
+                .version
+                .as_deref()
+                .and_then(|v| Version::parse(v).ok()),
+            _ => None,
+        };
         let (expected, why) = match (versioning, &top) {
             (Versioning::Lockstep, Some(top)) => {
                 if pinned.as_ref() == Some(top) {
@@ -685,6 +801,9 @@ impl Context<'_, '_> {
                 (suggestion, "one exact version".to_owned())
             }
         };
+        let found = requirement.map_or("no version requirement".to_owned(), |text| {
+            format!("\"{text}\"")
+        });
         let label = if resolved.inherited {
             format!("inherits {found} from [workspace.dependencies]; expected \"{expected}\"")
         } else {
@@ -724,10 +843,12 @@ impl Context<'_, '_> {
                 .iter()
                 .filter(|d| d.section.is_linked())
         };
-        if let Some(found) = linked().find(|d| d.key == wanted) {
-            return Some(Resolved::from(found));
+        if let Some(found) = lookup(&self.index.by_key, wanted).next() {
+            return Some(Resolved::from(&package.dependencies[found]));
         }
-        let mut by_package: Vec<&Dependency> = linked().filter(|d| d.package == wanted).collect();
+        let mut by_package: Vec<&Dependency> = lookup(self.index.by_package(), wanted)
+            .map(|i| &package.dependencies[i])
+            .collect();
         by_package.dedup_by(|a, b| a.key == b.key);
         match by_package.as_slice() {
             [found] => return Some(Resolved::from(*found)),
@@ -785,11 +906,8 @@ impl Context<'_, '_> {
         let mut always = false;
         let mut alternatives = Vec::new();
         let mut failed = false;
-        for dependency in package
-            .dependencies
-            .iter()
-            .filter(|d| d.key == key && d.section.is_linked())
-        {
+        let entries: Vec<usize> = lookup(&self.index.by_key, key).collect();
+        for dependency in entries.into_iter().map(|i| &package.dependencies[i]) {
             let target = match &dependency.section {
                 Section::Target {
                     cfg: Ok(Some(cfg)),
@@ -847,7 +965,7 @@ impl Context<'_, '_> {
                 _ => None,
             };
             let features = if dependency.optional {
-                let features = enabling_features(package, key);
+                let features = enabling_features(package, &self.index, key);
                 if features.is_empty() {
                     let diagnostic = Diagnostic::at(
                         self.source(),
@@ -927,26 +1045,13 @@ impl From<&Dependency> for Resolved {
 /// feature of the same name where cargo creates one (editions before 2024,
 /// when no `dep:key` appears), else every feature listing `dep:key` or
 /// `key/feature` (a weak `key?/feature` enables nothing).
-fn enabling_features(package: &Package, key: &str) -> Vec<Cfg> {
-    let explicit = format!("dep:{key}");
-    let prefix = format!("{key}/");
-    let dep_syntax = package
-        .features
-        .iter()
-        .any(|f| f.enables.contains(&explicit));
+fn enabling_features(package: &Package, index: &Index<'_>, key: &str) -> Vec<Cfg> {
+    let dep_syntax = index.dep_syntax.binary_search(&key).is_ok();
     if !dep_syntax && !edition_at_least_2024(package.edition.as_deref()) {
         return vec![Cfg::KeyValue("feature".to_owned(), key.to_owned())];
     }
-    package
-        .features
-        .iter()
-        .filter(|feature| {
-            feature
-                .enables
-                .iter()
-                .any(|value| *value == explicit || value.starts_with(&prefix))
-        })
-        .map(|feature| Cfg::KeyValue("feature".to_owned(), feature.name.clone()))
+    lookup(&index.enabling, key)
+        .map(|i| Cfg::KeyValue("feature".to_owned(), package.features[i].name.clone()))
         .collect()
 }
 

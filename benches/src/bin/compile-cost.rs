@@ -1,0 +1,560 @@
+//! What `cratespace!()` costs the compiler (SPEC §8), measured with cargo.
+//!
+//! - `compile-cost compile [--runs R] [N…]` (default N = 50 and 500):
+//!   generates N member crates and four top crates over them: `fam-macro`
+//!   (`cratespace::cratespace!();`), `fam-hand` (the same facade written as
+//!   `pub use` lines), `fam-expanded` (what the macro expands to, written
+//!   out: the `pub use` lines and the `CRATESPACE` const) and `fam-bare`
+//!   (`cratespace!()` with `metadata = false`: the same items as
+//!   `fam-hand`). It builds everything once, then rebuilds the top crates
+//!   in turn, R times each, after touching their `src/lib.rs`, and prints
+//!   the median time of rustc on each top crate and of the whole
+//!   `cargo build -p`, and the medians of the ratios run by run
+//!   (budget 1.05).
+//!   With `--optimized-macro`, the generated workspace sets
+//!   `[profile.dev.build-override] opt-level = 3`, as a user may, so that
+//!   the macro runs optimized.
+//! - `compile-cost memory [--runs R] [N]` (default N = 5 000): the same
+//!   crates; prints the peak RSS of rustc on each top crate.
+//! - `compile-cost cold [--runs R]`: clean builds of `cratespace-macros`
+//!   against a proc-macro crate that depends only on `proc-macro2`, `quote`,
+//!   `syn` and `toml` with the same features, in turn (budget 1.15), and the
+//!   largest units of `cargo build --timings`.
+//!
+//! Everything is built in the dev profile, as `cargo build` does for users,
+//! into its own target directory under the workspace's `target/`.
+//! Rustc's time and peak memory are taken by this same program running as
+//! `RUSTC_WRAPPER`: it spawns rustc, waits, and records the wall time and
+//! the child's peak RSS (`getrusage`) for the top crates.
+
+use cratespace_benches::Family;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant, SystemTime};
+
+/// Set by the harness for the rustc wrapper: the file it appends to.
+const LOG_ENV: &str = "CRATESPACE_BENCH_RUSTC_LOG";
+/// The crates whose rustc runs the wrapper records.
+const TOP_CRATES: &[&str] = &["fam_macro", "fam_hand", "fam_expanded", "fam_bare"];
+/// The top crates: directory and package.
+const SIDES: [(&str, &str, &str); 4] = [
+    ("macro", "fam-macro", "`cratespace!()`"),
+    ("hand", "fam-hand", "hand-written `pub use`"),
+    ("expanded", "fam-expanded", "the expansion written out"),
+    (
+        "bare",
+        "fam-bare",
+        "`cratespace!()` with `metadata = false`",
+    ),
+];
+/// One rebuild of each top crate: the whole command's time, rustc's time
+/// and rustc's peak RSS in KiB.
+type Run = [(Duration, (f64, u64)); 4];
+
+fn main() -> ExitCode {
+    if let Some(log) = std::env::var_os(LOG_ENV) {
+        return wrap_rustc(Path::new(&log));
+    }
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let optimized = args.iter().any(|a| a == "--optimized-macro");
+    args.retain(|a| a != "--optimized-macro");
+    let (runs, rest) = match args.iter().position(|a| a == "--runs") {
+        Some(at) if at + 1 < args.len() => {
+            let runs = args[at + 1].parse().expect("--runs takes a number");
+            let rest = args[..at].iter().chain(&args[at + 2..]).cloned().collect();
+            (Some(runs), rest)
+        }
+        _ => (None, args),
+    };
+    let sizes = |default: &[usize]| -> Vec<usize> {
+        let given: Vec<usize> = rest[1..]
+            .iter()
+            .map(|n| n.parse().expect("N is a number"))
+            .collect();
+        if given.is_empty() {
+            default.to_vec()
+        } else {
+            given
+        }
+    };
+    match rest.first().map(String::as_str) {
+        Some("compile") => {
+            for n in sizes(&[50, 500]) {
+                compile(n, runs.unwrap_or(9), optimized);
+            }
+        }
+        Some("memory") => {
+            for n in sizes(&[5_000]) {
+                memory(n, runs.unwrap_or(3), optimized);
+            }
+        }
+        Some("cold") => cold(runs.unwrap_or(5)),
+        _ => {
+            eprintln!(
+                "usage: compile-cost compile [--runs R] [--optimized-macro] [N…] | memory [--runs R] [--optimized-macro] [N] | cold [--runs R]"
+            );
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The workspace's directory.
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("benches/ is inside the workspace")
+        .to_path_buf()
+}
+
+/// As `RUSTC_WRAPPER`: runs `rustc args…` and, for a top crate, appends
+/// `crate seconds peak-kib` to the log.
+fn wrap_rustc(log: &Path) -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((rustc, rest)) = args.split_first() else {
+        eprintln!("compile-cost: as RUSTC_WRAPPER, the first argument is rustc");
+        return ExitCode::from(2);
+    };
+    let crate_name = rest
+        .windows(2)
+        .find(|pair| pair[0] == "--crate-name")
+        .map(|pair| pair[1].clone());
+    let start = Instant::now();
+    let status = Command::new(rustc)
+        .args(rest)
+        .status()
+        .expect("rustc can be run");
+    let elapsed = start.elapsed();
+    if let Some(name) = crate_name.filter(|name| TOP_CRATES.contains(&name.as_str())) {
+        let mut file = fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .expect("the log can be opened");
+        writeln!(
+            file,
+            "{name} {} {}",
+            elapsed.as_secs_f64(),
+            children_peak_rss_kib()
+        )
+        .expect("the log can be written");
+    }
+    match status.code() {
+        Some(0) => ExitCode::SUCCESS,
+        Some(code) => ExitCode::from(code.clamp(1, 255) as u8),
+        None => ExitCode::FAILURE,
+    }
+}
+
+/// The peak resident set of the largest child waited for, in KiB.
+#[cfg(unix)]
+fn children_peak_rss_kib() -> u64 {
+    // SAFETY: `getrusage` fills the struct it is given and nothing else.
+    let usage = unsafe {
+        let mut usage = std::mem::zeroed::<libc::rusage>();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    // Linux reports KiB; macOS, bytes.
+    let peak = usage.ru_maxrss.max(0) as u64;
+    if cfg!(target_os = "macos") {
+        peak / 1024
+    } else {
+        peak
+    }
+}
+
+#[cfg(not(unix))]
+fn children_peak_rss_kib() -> u64 {
+    0
+}
+
+/// The generated workspace of `n` members, written where it differs from
+/// what is on disk so that its builds stay incremental between runs.
+fn generate(n: usize, optimized: bool) -> PathBuf {
+    let suffix = if optimized { "-optimized-macro" } else { "" };
+    let root = workspace()
+        .join("target/bench-compile")
+        .join(format!("n{n}{suffix}"));
+    // What a user can add to their workspace so that proc macros run
+    // optimized in dev builds.
+    let profile = if optimized {
+        "\n[profile.dev.build-override]\nopt-level = 3\n"
+    } else {
+        ""
+    };
+    let cratespace = workspace().display().to_string().replace('\\', "/");
+    let family = Family::new(n, &cratespace, "../members");
+    write(
+        &root.join("Cargo.toml"),
+        &format!(
+            "[workspace]\nmembers = [\"members/*\", \"macro\", \"hand\", \"expanded\", \"bare\"]\nresolver = \"2\"\n{profile}"
+        ),
+    );
+    // The versions the workspace itself builds with.
+    if !root.join("Cargo.lock").exists() {
+        fs::copy(workspace().join("Cargo.lock"), root.join("Cargo.lock"))
+            .expect("Cargo.lock can be copied");
+    }
+    for member in &family.members {
+        let dir = root.join("members").join(&member.package);
+        write(&dir.join("Cargo.toml"), &member.cargo_toml);
+        write(&dir.join("src/lib.rs"), &member.lib_rs);
+    }
+    for (dir, name, lib) in [
+        (
+            "macro",
+            "fam-macro",
+            "//! The facade by `cratespace!()`.\n\ncratespace::cratespace!();\n".to_owned(),
+        ),
+        ("hand", "fam-hand", family.hand_written.clone()),
+        ("expanded", "fam-expanded", expanded(&family.cargo_toml)),
+        (
+            "bare",
+            "fam-bare",
+            "//! The facade by `cratespace!()`, without the metadata const.\n\ncratespace::cratespace!();\n".to_owned(),
+        ),
+    ] {
+        let mut manifest =
+            family
+                .cargo_toml
+                .replacen("name = \"fam\"", &format!("name = \"{name}\""), 1);
+        if dir == "bare" {
+            manifest = manifest.replacen(
+                "[package.metadata.cratespace]\n",
+                "[package.metadata.cratespace]\nmetadata = false\n",
+                1,
+            );
+        }
+        write(&root.join(dir).join("Cargo.toml"), &manifest);
+        write(&root.join(dir).join("src/lib.rs"), &lib);
+    }
+    root
+}
+
+/// The expansion of `cratespace!()` for `cargo_toml`, as source: what a
+/// user would write by hand for the same items. The runtime is reached as
+/// `::cratespace`; the `include_bytes!` that tracks `Cargo.toml` is left out.
+fn expanded(cargo_toml: &str) -> String {
+    let loaded = cratespace_manifest::load_sources(&cratespace_manifest::Sources {
+        cargo: Some(cratespace_manifest::Source::new("Cargo.toml", cargo_toml)),
+        ..Default::default()
+    });
+    assert!(loaded.diagnostics.is_empty(), "{}", loaded.diagnostics[0]);
+    let runtime: proc_macro2::TokenStream = "::cratespace".parse().expect("a path");
+    let tokens = cratespace_manifest::expand::expand(
+        &loaded.cratespace,
+        &[],
+        "CARGO_MANIFEST_DIR",
+        &runtime,
+    );
+    format!("//! What `cratespace!()` expands to, written out.\n\n{tokens}\n")
+}
+
+fn write(path: &Path, text: &str) {
+    if fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return;
+    }
+    fs::create_dir_all(path.parent().expect("a file has a directory"))
+        .expect("the directory can be created");
+    fs::write(path, text).expect("the file can be written");
+}
+
+/// `cargo build` in the generated workspace, with this program as the rustc
+/// wrapper logging to `log`.
+fn cargo_build(root: &Path, log: &Path, args: &[&str]) -> Duration {
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO"))
+        .arg("build")
+        .args(args)
+        .arg("--manifest-path")
+        .arg(root.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(root.join("target"))
+        .env(
+            "RUSTC_WRAPPER",
+            std::env::current_exe().expect("the harness knows its path"),
+        )
+        .env(LOG_ENV, log)
+        .env("CARGO_TERM_COLOR", "never")
+        .env_remove("CARGO_MANIFEST_DIR")
+        .env_remove("CRATESPACE_MANIFEST_DIR")
+        .env_remove("RUSTFLAGS")
+        .status()
+        .expect("cargo can be run");
+    assert!(status.success(), "cargo build {args:?} failed");
+    start.elapsed()
+}
+
+/// The records of `crate_name` in the wrapper's log: `(seconds, peak KiB)`.
+fn records(log: &Path, crate_name: &str) -> Vec<(f64, u64)> {
+    fs::read_to_string(log)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split(' ');
+            (fields.next()? == crate_name).then_some(())?;
+            Some((fields.next()?.parse().ok()?, fields.next()?.parse().ok()?))
+        })
+        .collect()
+}
+
+/// One rebuild of a top crate: touch its `lib.rs`, `cargo build -p` it.
+/// Returns the whole command's time and rustc's `(seconds, peak KiB)`.
+fn rebuild(root: &Path, log: &Path, dir: &str, package: &str) -> (Duration, (f64, u64)) {
+    let lib = root.join(dir).join("src/lib.rs");
+    fs::File::options()
+        .write(true)
+        .open(&lib)
+        .and_then(|file| file.set_modified(SystemTime::now()))
+        .expect("lib.rs can be touched");
+    let _ = fs::remove_file(log);
+    let total = cargo_build(root, log, &["-p", package]);
+    let rustc = records(log, &package.replace('-', "_"));
+    assert_eq!(
+        rustc.len(),
+        1,
+        "touching {dir}/src/lib.rs rebuilt {package} once"
+    );
+    (total, rustc[0])
+}
+
+/// Builds the generated workspace of `n` members once, then rebuilds the
+/// top crates in turn, `runs` times each, after one warm-up each.
+fn rebuilds(n: usize, runs: usize, optimized: bool) -> Vec<Run> {
+    let root = generate(n, optimized);
+    let log = root.join("rustc.log");
+    eprintln!("building the {n} members and the top crates once…");
+    let first = cargo_build(&root, &log, &["--workspace"]);
+    eprintln!("  {:.1} s", first.as_secs_f64());
+    for (dir, package, _) in SIDES {
+        rebuild(&root, &log, dir, package);
+    }
+    (0..runs)
+        .map(|run| {
+            // The order turns each run, so that no side always runs right
+            // after another.
+            let mut sides: Run = [(Duration::ZERO, (0.0, 0)); 4];
+            for step in 0..SIDES.len() {
+                let side = (run + step) % SIDES.len();
+                let (dir, package, _) = SIDES[side];
+                sides[side] = rebuild(&root, &log, dir, package);
+            }
+            let times: Vec<String> = sides.iter().map(|s| format!("{:.3}", s.1.0)).collect();
+            eprintln!("  run {}: rustc {} s", run + 1, times.join(" / "));
+            sides
+        })
+        .collect()
+}
+
+/// The median of `value(run, side) / value(run, other)` over the runs.
+fn ratio(runs: &[Run], side: usize, other: usize, value: impl Fn(&Run, usize) -> f64) -> f64 {
+    median(
+        runs.iter()
+            .map(|run| value(run, side) / value(run, other))
+            .collect(),
+    )
+}
+
+fn compile(n: usize, runs: usize, optimized: bool) {
+    let runs_of = rebuilds(n, runs, optimized);
+    let rustc = |run: &Run, side: usize| run[side].1.0;
+    let total = |run: &Run, side: usize| run[side].0.as_secs_f64();
+    let profile = if optimized {
+        "dev profile, proc macros at opt-level 3"
+    } else {
+        "dev profile"
+    };
+    println!("N = {n}, {runs} rebuilds of each top crate ({profile}), medians:");
+    for (side, (_, _, what)) in SIDES.iter().enumerate() {
+        let times = |value: &dyn Fn(&Run, usize) -> f64| {
+            median(runs_of.iter().map(|run| value(run, side)).collect())
+        };
+        println!(
+            "  {what:<42} rustc {:.3} s, cargo build -p {:.3} s",
+            times(&rustc),
+            times(&total)
+        );
+    }
+    for (side, other, budget) in [
+        (0, 1, " (budget 1.05)"),
+        (3, 1, " (budget 1.05)"),
+        (0, 2, ""),
+    ] {
+        println!(
+            "  ratio {} / {}: rustc {:.3}{budget}, cargo build -p {:.3}",
+            SIDES[side].2,
+            SIDES[other].2,
+            ratio(&runs_of, side, other, rustc),
+            ratio(&runs_of, side, other, total),
+        );
+    }
+}
+
+fn memory(n: usize, runs: usize, optimized: bool) {
+    let runs_of = rebuilds(n, runs, optimized);
+    let peak = |run: &Run, side: usize| run[side].1.1 as f64;
+    println!("N = {n}, {runs} rebuilds of each top crate (dev profile), median peak RSS of rustc:");
+    for (side, (_, _, what)) in SIDES.iter().enumerate() {
+        let kib = median(runs_of.iter().map(|run| peak(run, side)).collect());
+        println!("  {what:<42} {:.1} MiB", kib / 1024.0);
+    }
+    for (side, other) in [(0, 1), (3, 1), (0, 2)] {
+        println!(
+            "  ratio {} / {}: {:.3}",
+            SIDES[side].2,
+            SIDES[other].2,
+            ratio(&runs_of, side, other, peak)
+        );
+    }
+}
+
+/// The baseline of the cold build: a proc-macro crate with only the
+/// dependencies the macro cannot do without, with the same features.
+fn baseline() -> PathBuf {
+    let root = workspace().join("target/bench-cold/baseline");
+    write(
+        &root.join("Cargo.toml"),
+        "[package]\nname = \"cold-baseline\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [lib]\nproc-macro = true\n\n\
+         [dependencies]\n\
+         proc-macro2 = { version = \"1.0.80\", default-features = false, features = [\"proc-macro\"] }\n\
+         quote = { version = \"1.0.35\", default-features = false, features = [\"proc-macro\"] }\n\
+         syn = { version = \"3\", default-features = false, features = [\"parsing\", \"printing\", \"proc-macro\"] }\n\
+         toml = { version = \"1\", default-features = false, features = [\"parse\"] }\n\n\
+         [workspace]\n",
+    );
+    write(
+        &root.join("src/lib.rs"),
+        "//! Uses each dependency, as the macro does.\n\n\
+         use proc_macro::TokenStream;\n\n\
+         #[proc_macro]\n\
+         pub fn baseline(input: TokenStream) -> TokenStream {\n\
+         \x20   let text: syn::LitStr = match syn::parse(input) {\n\
+         \x20       Ok(text) => text,\n\
+         \x20       Err(error) => return error.to_compile_error().into(),\n\
+         \x20   };\n\
+         \x20   let keys = toml::de::DeTable::parse(&text.value()).map_or(0, |table| table.get_ref().len());\n\
+         \x20   let keys = proc_macro2::Literal::usize_unsuffixed(keys);\n\
+         \x20   quote::quote!(#keys).into()\n\
+         }\n",
+    );
+    if !root.join("Cargo.lock").exists() {
+        fs::copy(workspace().join("Cargo.lock"), root.join("Cargo.lock"))
+            .expect("Cargo.lock can be copied");
+    }
+    root
+}
+
+/// A clean `cargo build --timings` into `target_dir`; the wall time and the
+/// units cargo reports, `(name version, seconds)`.
+fn cold_build(
+    manifest: &Path,
+    package: Option<&str>,
+    target_dir: &Path,
+) -> (f64, Vec<(String, f64)>) {
+    let _ = fs::remove_dir_all(target_dir);
+    let mut command = Command::new(env!("CARGO"));
+    command
+        .arg("build")
+        .arg("--timings")
+        .arg("--manifest-path")
+        .arg(manifest)
+        .arg("--target-dir")
+        .arg(target_dir)
+        .env("CARGO_TERM_COLOR", "never")
+        .env_remove("RUSTC_WRAPPER")
+        .env_remove("RUSTFLAGS")
+        .stderr(std::process::Stdio::null());
+    if let Some(package) = package {
+        command.args(["-p", package]);
+    }
+    let start = Instant::now();
+    let status = command.status().expect("cargo can be run");
+    let elapsed = start.elapsed().as_secs_f64();
+    assert!(
+        status.success(),
+        "the cold build of {} failed",
+        manifest.display()
+    );
+    let html =
+        fs::read_to_string(target_dir.join("cargo-timings/cargo-timing.html")).unwrap_or_default();
+    (elapsed, units(&html))
+}
+
+/// The units of a `--timings` report, from its table of units: a row
+/// `<td>1.</td>`, then the unit and its time (`<td>2.8s</td>`).
+fn units(html: &str) -> Vec<(String, f64)> {
+    let cells: Vec<&str> = html
+        .lines()
+        .map(str::trim)
+        .filter_map(|line| line.strip_prefix("<td>")?.strip_suffix("</td>"))
+        .collect();
+    cells
+        .windows(3)
+        .filter(|row| {
+            row[0]
+                .strip_suffix('.')
+                .is_some_and(|n| n.parse::<usize>().is_ok())
+        })
+        .filter_map(|row| {
+            let seconds = row[2].strip_suffix('s')?.parse().ok()?;
+            Some((row[1].to_owned(), seconds))
+        })
+        .collect()
+}
+
+fn cold(runs: usize) {
+    let baseline = baseline();
+    let target = workspace().join("target/bench-cold");
+    let sides: [(&str, PathBuf, Option<&str>); 2] = [
+        (
+            "cratespace-macros",
+            workspace().join("Cargo.toml"),
+            Some("cratespace-macros"),
+        ),
+        ("baseline", baseline.join("Cargo.toml"), None),
+    ];
+    let mut times = [Vec::new(), Vec::new()];
+    let mut ratios = Vec::new();
+    let mut last_units: [Vec<(String, f64)>; 2] = [Vec::new(), Vec::new()];
+    for run in 0..runs {
+        let order = if run % 2 == 0 { [0, 1] } else { [1, 0] };
+        let mut pair = [0.0; 2];
+        for side in order {
+            let (name, manifest, package) = &sides[side];
+            let (elapsed, units) =
+                cold_build(manifest, *package, &target.join(format!("target-{name}")));
+            pair[side] = elapsed;
+            last_units[side] = units;
+        }
+        eprintln!("  run {}: {:.2} s / {:.2} s", run + 1, pair[0], pair[1]);
+        times[0].push(pair[0]);
+        times[1].push(pair[1]);
+        ratios.push(pair[0] / pair[1]);
+    }
+    println!(
+        "cold `cargo build` (dev profile), {runs} runs each, medians:\n\
+         \x20 cratespace-macros {:.2} s, baseline (proc-macro2 + quote + syn + toml) {:.2} s, ratio {:.3} (budget 1.15)",
+        median(times[0].clone()),
+        median(times[1].clone()),
+        median(ratios),
+    );
+    for (side, units) in last_units.iter_mut().enumerate() {
+        units.sort_by(|a, b| b.1.total_cmp(&a.1));
+        println!(
+            "  largest units of {} (last run, --timings):",
+            sides[side].0
+        );
+        for (unit, seconds) in units.iter().take(12) {
+            println!("    {seconds:>6.2} s  {unit}");
+        }
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
