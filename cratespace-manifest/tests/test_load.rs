@@ -200,6 +200,11 @@ u = "only-unix"
         Some(r#"any(all(unix, feature = "tls"), windows)"#)
     );
     assert_eq!(found[1].2.as_deref(), Some("unix"));
+    // Optional everywhere: the target's alternative is absorbed.
+    let absorbed = format!(
+        "{PACKAGE}\n[features]\npaint = [\"dep:x\"]\n\n[dependencies]\nx = {{ version = \"1\", optional = true }}\n\n[target.'cfg(unix)'.dependencies]\nx = {{ version = \"1\", optional = true }}\n\n[package.metadata.cratespace.members]\nx = \"x\"\n"
+    );
+    assert_eq!(gate_of(&absorbed).as_deref(), Some(r#"feature = "paint""#));
     // In [dependencies] as well as under a target: always.
     let both = format!(
         "{PACKAGE}\n[dependencies]\nx = \"1\"\n\n[target.'cfg(unix)'.dependencies]\nx = \"1\"\n\n[package.metadata.cratespace.members]\nx = \"x\"\n"

@@ -1,0 +1,341 @@
+//! Which dependency a member names, and when it is compiled in: the lookup
+//! by key or by package name, and the gate derived from `Cargo.toml`'s
+//! features and target tables (SPEC §2, Gating).
+
+use super::{Context, unusable_name};
+use crate::cargo::{Dependency, Package, Section, edition_at_least_2024};
+use crate::cfg::Cfg;
+use crate::diagnostic::Diagnostic;
+use crate::suggest::closest;
+use std::ops::Range;
+
+/// `Cargo.toml`'s dependencies and features, indexed once per load so that
+/// resolving and gating a member looks its dependency up instead of
+/// scanning them all. Each list is sorted by name, then by position in
+/// `Cargo.toml`, so a lookup yields entries in the order of the file.
+#[derive(Default)]
+pub(super) struct Index<'a> {
+    /// Linked dependencies (`[dependencies]`, `[target.*.dependencies]`) by key.
+    by_key: Vec<(&'a str, usize)>,
+    /// Linked dependencies by package name, made when a member first names
+    /// a dependency by its package.
+    by_package: std::cell::OnceCell<Vec<(&'a str, usize)>>,
+    package: Option<&'a Package>,
+    /// The features that enable a dependency key directly: a feature listing
+    /// `dep:key` or `key/feature`, once per key.
+    enabling: Vec<(&'a str, usize)>,
+    /// The keys some feature names as `dep:key`.
+    dep_syntax: Vec<&'a str>,
+}
+
+impl<'a> Index<'a> {
+    pub(super) fn new(package: &'a Package) -> Self {
+        let linked = || {
+            package
+                .dependencies
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.section.is_linked())
+        };
+        let mut by_key: Vec<_> = linked().map(|(i, d)| (d.key.as_str(), i)).collect();
+        let mut enabling = Vec::new();
+        let mut dep_syntax = Vec::new();
+        for (i, feature) in package.features.iter().enumerate() {
+            for value in &feature.enables {
+                let key = match value.strip_prefix("dep:") {
+                    Some(key) => {
+                        dep_syntax.push(key);
+                        key
+                    }
+                    None => match value.split_once('/') {
+                        Some((key, _)) => key,
+                        None => continue,
+                    },
+                };
+                enabling.push((key, i));
+            }
+        }
+        by_key.sort_unstable();
+        enabling.sort_unstable();
+        enabling.dedup();
+        dep_syntax.sort_unstable();
+        dep_syntax.dedup();
+        Index {
+            by_key,
+            by_package: std::cell::OnceCell::new(),
+            package: Some(package),
+            enabling,
+            dep_syntax,
+        }
+    }
+}
+
+impl Index<'_> {
+    fn by_package(&self) -> &[(&str, usize)] {
+        self.by_package.get_or_init(|| {
+            let mut by_package: Vec<_> = self
+                .package
+                .iter()
+                .flat_map(|package| package.dependencies.iter().enumerate())
+                .filter(|(_, d)| d.section.is_linked())
+                .map(|(i, d)| (d.package.as_str(), i))
+                .collect();
+            by_package.sort_unstable();
+            by_package
+        })
+    }
+}
+
+/// The positions listed under `name` in `sorted`, in order.
+fn lookup<'s>(sorted: &'s [(&str, usize)], name: &'s str) -> impl Iterator<Item = usize> + 's {
+    let start = sorted.partition_point(|(entry, _)| *entry < name);
+    sorted[start..]
+        .iter()
+        .take_while(move |(entry, _)| *entry == name)
+        .map(|(_, i)| *i)
+}
+
+impl Context<'_, '_> {
+    /// Finds the dependency a member names: by key, else by a package name
+    /// that exactly one key has.
+    pub(super) fn resolve(
+        &mut self,
+        wanted: &str,
+        span: Range<usize>,
+        path: &str,
+    ) -> Option<Resolved> {
+        let Some((_, package)) = self.input.cargo else {
+            return Some(Resolved {
+                key: wanted.to_owned(),
+                package: wanted.to_owned(),
+                requirement: None,
+                requirement_span: span,
+                inherited: false,
+            });
+        };
+        let linked = || {
+            package
+                .dependencies
+                .iter()
+                .filter(|d| d.section.is_linked())
+        };
+        if let Some(found) = lookup(&self.index.by_key, wanted).next() {
+            return Some(Resolved::from(&package.dependencies[found]));
+        }
+        let mut by_package: Vec<&Dependency> = lookup(self.index.by_package(), wanted)
+            .map(|i| &package.dependencies[i])
+            .collect();
+        by_package.dedup_by(|a, b| a.key == b.key);
+        match by_package.as_slice() {
+            [found] => return Some(Resolved::from(*found)),
+            [first, second, ..] => {
+                let diagnostic = Diagnostic::at(
+                    self.source(),
+                    span,
+                    format!("the package `{wanted}` of member `{path}` is a dependency under more than one key"),
+                )
+                .help(format!(
+                    "name the dependency by its key: `{}` or `{}`",
+                    first.key, second.key
+                ));
+                self.push(diagnostic);
+                return None;
+            }
+            [] => {}
+        }
+        let mut diagnostic = Diagnostic::at(
+            self.source(),
+            span,
+            format!("member `{path}`: no dependency `{wanted}` in Cargo.toml"),
+        )
+        .label("not a key of [dependencies]");
+        let unlinked = package
+            .dependencies
+            .iter()
+            .find(|d| !d.section.is_linked() && (d.key == wanted || d.package == wanted));
+        if let Some(unlinked) = unlinked {
+            let table = match unlinked.section {
+                Section::Dev => "[dev-dependencies]",
+                _ => "[build-dependencies]",
+            };
+            diagnostic = diagnostic.help(format!(
+                "`{wanted}` is in {table}; dev- and build-dependencies are not linked into the library, so they cannot be re-exported: move it to [dependencies]"
+            ));
+        } else {
+            let candidates = linked().flat_map(|d| [d.key.as_str(), d.package.as_str()]);
+            diagnostic = match closest(wanted, candidates) {
+                Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
+                None => diagnostic.help(format!("add `{wanted}` to [dependencies] in Cargo.toml")),
+            };
+        }
+        self.push(diagnostic);
+        None
+    }
+
+    /// When the member's dependency is compiled in (SPEC §2, Gating).
+    /// `None` inside means always; an outer `None` means it was reported.
+    pub(super) fn gate(
+        &mut self,
+        resolved: &Resolved,
+        span: Range<usize>,
+        path: &str,
+    ) -> Option<Option<Cfg>> {
+        let Some((cargo_source, package)) = self.input.cargo else {
+            return Some(None);
+        };
+        let key = resolved.key.as_str();
+        let mut always = false;
+        let mut alternatives = Vec::new();
+        let mut failed = false;
+        let entries: Vec<usize> = lookup(&self.index.by_key, key).collect();
+        for dependency in entries.into_iter().map(|i| &package.dependencies[i]) {
+            let target = match &dependency.section {
+                Section::Target {
+                    cfg: Ok(Some(cfg)),
+                    key: target_key,
+                    span: key_span,
+                } => {
+                    if let Some(bad) = unusable_name(cfg) {
+                        let diagnostic = Diagnostic::at(
+                            cargo_source,
+                            key_span.clone(),
+                            format!("invalid `cfg` in the target `{target_key}`: `{bad}` is not an identifier"),
+                        )
+                        .help("write the target as `cfg(...)` with a valid predicate, or give the member an explicit `cfg`");
+                        self.push(diagnostic);
+                        failed = true;
+                        continue;
+                    }
+                    Some(cfg.clone())
+                }
+                Section::Target {
+                    cfg: Ok(None),
+                    key: triple,
+                    span: triple_span,
+                } => {
+                    let diagnostic = Diagnostic::at(
+                        self.source(),
+                        span.clone(),
+                        format!("member `{path}`: `{key}` is a dependency of the target `{triple}`, which has no cfg"),
+                    )
+                    .label("cannot derive its gate")
+                    .related(cargo_source, triple_span.clone(), "a target triple, not `cfg(...)`")
+                    .help(format!(
+                        "give the member an explicit gate with the `cfg` key: `{} = {{ dependency = \"{key}\", cfg = 'target_os = \"linux\"' }}` (a cfg that holds on `{triple}`), or move the dependency under [target.'cfg(...)'.dependencies]",
+                        path.rsplit("::").next().unwrap_or(path)
+                    ));
+                    self.push(diagnostic);
+                    failed = true;
+                    continue;
+                }
+                Section::Target {
+                    cfg: Err(error),
+                    key: target_key,
+                    span: key_span,
+                } => {
+                    let diagnostic = Diagnostic::at(
+                        cargo_source,
+                        key_span.clone(),
+                        format!("invalid `cfg` in the target `{target_key}`: {}", error.message),
+                    )
+                    .help("write the target as `cfg(...)` with a valid predicate, or give the member an explicit `cfg`");
+                    self.push(diagnostic);
+                    failed = true;
+                    continue;
+                }
+                _ => None,
+            };
+            let features = if dependency.optional {
+                let features = enabling_features(package, &self.index, key);
+                if features.is_empty() {
+                    let diagnostic = Diagnostic::at(
+                        self.source(),
+                        span.clone(),
+                        format!("member `{path}`: the optional dependency `{key}` is enabled by no feature, so it is never compiled"),
+                    )
+                    .label("never compiled in")
+                    .related(cargo_source, dependency.span.clone(), "optional, and no feature enables it")
+                    .help(format!(
+                        "add a feature that enables it to Cargo.toml:\n[features]\n{} = [\"dep:{key}\"]",
+                        feature_name(key)
+                    ));
+                    self.push(diagnostic);
+                    failed = true;
+                    continue;
+                }
+                Some(Cfg::any(features))
+            } else {
+                None
+            };
+            match (target, features) {
+                (None, None) => always = true,
+                (Some(a), None) | (None, Some(a)) => alternatives.push(a),
+                (Some(a), Some(b)) => alternatives.push(Cfg::all(vec![a, b])),
+            }
+        }
+        if failed {
+            return None;
+        }
+        Some(if always {
+            None
+        } else {
+            Some(Cfg::any(absorb(alternatives)))
+        })
+    }
+}
+
+/// The dependency a member names, as the checks need it.
+pub(super) struct Resolved {
+    pub(super) key: String,
+    pub(super) package: String,
+    pub(super) requirement: Option<String>,
+    pub(super) requirement_span: Range<usize>,
+    pub(super) inherited: bool,
+}
+
+impl From<&Dependency> for Resolved {
+    fn from(dependency: &Dependency) -> Self {
+        Resolved {
+            key: dependency.key.clone(),
+            package: dependency.package.clone(),
+            requirement: dependency.requirement.clone(),
+            requirement_span: dependency.requirement_span.clone(),
+            inherited: dependency.inherited,
+        }
+    }
+}
+
+/// The features that turn an optional dependency on, as cfgs: the implicit
+/// feature of the same name where cargo creates one (editions before 2024,
+/// when no `dep:key` appears), else every feature listing `dep:key` or
+/// `key/feature` (a weak `key?/feature` enables nothing).
+fn enabling_features(package: &Package, index: &Index<'_>, key: &str) -> Vec<Cfg> {
+    let dep_syntax = index.dep_syntax.binary_search(&key).is_ok();
+    if !dep_syntax && !edition_at_least_2024(package.edition.as_deref()) {
+        return vec![Cfg::KeyValue("feature".to_owned(), key.to_owned())];
+    }
+    lookup(&index.enabling, key)
+        .map(|i| Cfg::KeyValue("feature".to_owned(), package.features[i].name.clone()))
+        .collect()
+}
+
+fn feature_name(key: &str) -> String {
+    key.rsplit('-').next().unwrap_or(key).to_owned()
+}
+
+/// Drops an alternative `all(.., x, ..)` when `x` itself is an
+/// alternative: `any(x, all(unix, x))` is `x`.
+fn absorb(alternatives: Vec<Cfg>) -> Vec<Cfg> {
+    let implied = |cfg: &Cfg| match cfg {
+        Cfg::All(list) => alternatives
+            .iter()
+            .any(|other| other != cfg && list.contains(other)),
+        _ => false,
+    };
+    let keep: Vec<bool> = alternatives.iter().map(|cfg| !implied(cfg)).collect();
+    alternatives
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(cfg, keep)| keep.then_some(cfg))
+        .collect()
+}

@@ -1,0 +1,245 @@
+//! The version manifest and vouchers: `pinned` and `lockstep` hold the
+//! family's own crates to exact versions, and a voucher's approval bounds
+//! the versions of an external crate (SPEC §2; diagnostics 12 to 14).
+
+use super::dependency::Resolved;
+use super::{Context, VOUCHER_KEYS};
+use crate::diagnostic::Diagnostic;
+use crate::document::{Value, entries, get};
+use crate::model::{Versioning, Voucher};
+use crate::version;
+use semver::{Version, VersionReq};
+use std::ops::Range;
+use toml::de::DeValue;
+
+impl Context<'_, '_> {
+    pub(super) fn voucher(&mut self, value: &Value<'_>, path: &str) -> Option<(Voucher, Approval)> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.wrong_type(
+                value,
+                value.get_ref(),
+                "`voucher`",
+                "a table, like `{ approved = \">=1.2, <2\", by = \"its maintainers\" }`",
+            );
+            return None;
+        };
+        let mut approved = None;
+        let mut approval = None;
+        let mut by = None;
+        let mut checksums = Vec::new();
+        for (key, value) in entries(table) {
+            match key.get_ref().as_ref() {
+                "approved" => {
+                    approved = self.expect_str(value, "`approved`").map(str::to_owned);
+                    approval = approved
+                        .as_deref()
+                        .and_then(|text| self.approval(text, value.span(), path));
+                }
+                "by" => by = self.strings(value, "`by`"),
+                "checksums" => checksums = self.strings(value, "`checksums`").unwrap_or_default(),
+                _ => self.unknown_key(key, VOUCHER_KEYS, &format!("the voucher of `{path}`")),
+            }
+        }
+        let missing: Vec<&str> = [("approved", approved.is_none()), ("by", by.is_none())]
+            .iter()
+            .filter(|(key, absent)| *absent && get(table, key).is_none())
+            .map(|(key, _)| *key)
+            .collect();
+        for key in &missing {
+            let example = if *key == "approved" {
+                "approved = \">=0.3.1, <0.4\""
+            } else {
+                "by = \"the maintainers who vouch\""
+            };
+            let diagnostic = Diagnostic::at(
+                self.source(),
+                value.span(),
+                format!("the voucher of `{path}` has no `{key}`"),
+            )
+            .label(format!("`{key}` missing"))
+            .help(format!("a voucher needs `approved` (the vouched-for versions) and `by` (who vouches); add `{example}`"));
+            self.push(diagnostic);
+        }
+        let voucher = Voucher {
+            approved: approved?,
+            by: by?,
+            checksums,
+        };
+        Some((voucher, approval?))
+    }
+
+    pub(super) fn approval(
+        &mut self,
+        text: &str,
+        span: Range<usize>,
+        path: &str,
+    ) -> Option<Approval> {
+        match VersionReq::parse(text) {
+            Ok(requirement) => Some(Approval {
+                requirement,
+                text: text.to_owned(),
+                span,
+            }),
+            Err(error) => {
+                let diagnostic = Diagnostic::at(
+                    self.source(),
+                    span,
+                    format!("`approved` of the voucher of `{path}` is not a semver requirement: {error}"),
+                )
+                .label("not a version requirement")
+                .help("`approved` takes a requirement as Cargo.toml writes them, such as \">=0.3.1, <0.4\" or \"~1.2\"");
+                self.push(diagnostic);
+                None
+            }
+        }
+    }
+
+    /// A voucher's dependency requirement must allow no version outside
+    /// `approved` (SPEC §2, Voucher crates; diagnostic 14).
+    pub(super) fn check_voucher(&mut self, resolved: &Resolved, approval: &Approval, path: &str) {
+        let Some((cargo_source, _)) = self.input.cargo else {
+            return;
+        };
+        let requirement = match &resolved.requirement {
+            Some(text) => match VersionReq::parse(text) {
+                Ok(requirement) => requirement,
+                // Cargo has rejected the manifest already.
+                Err(_) => return,
+            },
+            None => VersionReq::STAR,
+        };
+        let Some(witness) = version::uncovered(&requirement, &approval.requirement) else {
+            return;
+        };
+        let key = &resolved.key;
+        let approved = &approval.text;
+        let shown = resolved.requirement.as_deref().unwrap_or("*");
+        let (message, label) = match &resolved.requirement {
+            Some(text) => (
+                format!(
+                    "voucher of `{path}`: `{key}` is required as \"{text}\", which allows versions the voucher does not approve (\"{approved}\")"
+                ),
+                if resolved.inherited {
+                    format!(
+                        "inherits \"{text}\" from [workspace.dependencies], which allows {witness}"
+                    )
+                } else {
+                    format!("allows {witness}")
+                },
+            ),
+            None => (
+                format!(
+                    "voucher of `{path}`: `{key}` has no version requirement, so it allows versions the voucher does not approve (\"{approved}\")"
+                ),
+                format!("any version, {witness} among them"),
+            ),
+        };
+        let diagnostic = Diagnostic::at(cargo_source, resolved.requirement_span.clone(), message)
+            .label(label)
+            .related(self.source(), approval.span.clone(), "the approved versions")
+            .help(format!("{witness} is allowed by \"{shown}\" but not by \"{approved}\""))
+            .help(format!(
+                "narrow the requirement to approved versions, such as `version = \"{approved}\"`, or extend `approved` once the versions it adds are vouched for"
+            ));
+        self.push(diagnostic);
+    }
+
+    /// `pinned` and `lockstep`: the top crate's release fixes the version of
+    /// every child (SPEC §2, the version manifest; diagnostic 12).
+    pub(super) fn check_versioning(&mut self, resolved: &Resolved, path: &str) {
+        let versioning = self.versioning;
+        if versioning == Versioning::Independent {
+            return;
+        }
+        let Some((cargo_source, package)) = self.input.cargo else {
+            return;
+        };
+        if !self.checked.insert(resolved.key.clone()) {
+            return;
+        }
+        let key = &resolved.key;
+        let requirement = resolved.requirement.as_deref();
+        let pinned = requirement
+            .and_then(|text| VersionReq::parse(text).ok())
+            .and_then(|requirement| version::exact(&requirement));
+        // Only `lockstep` compares with the top crate's version.
+        let top = match versioning {
+            Versioning::Lockstep => package
+                .version
+                .as_deref()
+                .and_then(|v| Version::parse(v).ok()),
+            _ => None,
+        };
+        let (expected, why) = match (versioning, &top) {
+            (Versioning::Lockstep, Some(top)) => {
+                if pinned.as_ref() == Some(top) {
+                    return;
+                }
+                (
+                    format!("={top}"),
+                    format!(
+                        "the version of `{}`",
+                        package.name.as_deref().unwrap_or("the top crate")
+                    ),
+                )
+            }
+            (Versioning::Lockstep, None) => {
+                let diagnostic = Diagnostic::at(
+                    cargo_source,
+                    resolved.requirement_span.clone(),
+                    "versioning = \"lockstep\" needs the top crate's own version, and [package] has none",
+                )
+                .help("give the top crate a `version` in [package]");
+                self.push(diagnostic);
+                return;
+            }
+            _ => {
+                if pinned.is_some() {
+                    return;
+                }
+                let suggestion = requirement
+                    .and_then(|text| VersionReq::parse(text).ok())
+                    .and_then(|requirement| {
+                        let first = requirement.comparators.first()?;
+                        Some(format!(
+                            "={}.{}.{}",
+                            first.major,
+                            first.minor.unwrap_or(0),
+                            first.patch.unwrap_or(0)
+                        ))
+                    })
+                    .unwrap_or_else(|| "=x.y.z".to_owned());
+                (suggestion, "one exact version".to_owned())
+            }
+        };
+        let found = requirement.map_or("no version requirement".to_owned(), |text| {
+            format!("\"{text}\"")
+        });
+        let label = if resolved.inherited {
+            format!("inherits {found} from [workspace.dependencies]; expected \"{expected}\"")
+        } else {
+            format!("expected \"{expected}\"")
+        };
+        let diagnostic = Diagnostic::at(
+            cargo_source,
+            resolved.requirement_span.clone(),
+            format!(
+                "versioning = \"{}\": `{key}` (member `{path}`) must be required at {why}, \"{expected}\", found {found}",
+                versioning.as_str()
+            ),
+        )
+        .label(label)
+        .help(format!(
+            "write `version = \"{expected}\"` for `{key}`; a member that is not the family's own belongs under a `voucher`, which {} does not pin",
+            versioning.as_str()
+        ));
+        self.push(diagnostic);
+    }
+}
+
+/// A voucher's `approved`, parsed, with where it is written.
+pub(super) struct Approval {
+    requirement: VersionReq,
+    text: String,
+    span: Range<usize>,
+}
