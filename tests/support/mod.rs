@@ -78,6 +78,26 @@ pub fn report(what: &str, output: &Output) -> String {
     )
 }
 
+/// How many tests the `cargo test` run of `output` passed; every one of its
+/// test binaries must have failed and ignored none.
+pub fn passed_tests(what: &str, output: &Output) -> usize {
+    let out = stdout(output);
+    for line in out.lines().filter(|line| line.starts_with("test result:")) {
+        assert!(
+            line.contains(" 0 failed; 0 ignored;"),
+            "{}",
+            report(
+                &format!("{what}: a test failed or was ignored: {line}"),
+                output
+            )
+        );
+    }
+    out.lines()
+        .filter_map(|line| line.strip_prefix("test result: ok. "))
+        .filter_map(|rest| rest.split(' ').next()?.parse::<usize>().ok())
+        .sum()
+}
+
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
