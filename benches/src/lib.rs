@@ -5,7 +5,7 @@
 //! member crate, so that the expansion benchmark and the compile-cost
 //! harness measure the same manifests.
 
-use cratespace_manifest::{Request, Source, Sources, expand, load, load_sources};
+use cratespace_manifest::{Loaded, Request, Source, Sources, expand, load, load_sources};
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -224,6 +224,11 @@ pub fn expand_crate(dir: &Path) -> TokenStream {
         manifest_dir: dir.to_path_buf(),
         manifest: None,
     });
+    expand_loaded(&loaded)
+}
+
+/// The expansion of a manifest that must have loaded without a diagnostic.
+fn expand_loaded(loaded: &Loaded) -> TokenStream {
     assert!(
         loaded.diagnostics.is_empty(),
         "the generated manifest has diagnostics:\n{}",
@@ -252,17 +257,7 @@ pub fn expand_text(cargo_toml: &str) -> TokenStream {
         cargo: Some(Source::new("Cargo.toml", cargo_toml)),
         ..Sources::default()
     });
-    assert!(
-        loaded.diagnostics.is_empty(),
-        "the generated manifest has diagnostics:\n{}",
-        loaded.diagnostics[0]
-    );
-    expand::expand(
-        &loaded.cratespace,
-        &loaded.tracked,
-        "CARGO_MANIFEST_DIR",
-        &quote_runtime(),
-    )
+    expand_loaded(&loaded)
 }
 
 /// The floor of [`expand_text`]: `toml` parsing the same text.

@@ -1,8 +1,8 @@
 //! What every fuzz target checks: the input split into files, the whole
 //! pipeline run on them, and the properties its output must have.
 //!
-//! The same split and checks run on the kept crash inputs in
-//! `cratespace-manifest/tests/test_fuzz_regressions.rs`.
+//! The kept crash inputs run through this same file in the stable suite:
+//! `cratespace-manifest/tests/test_fuzz_regressions.rs` includes it.
 
 use cratespace_manifest::{Diagnostic, Loaded, Source, Sources, expand, load_sources};
 use proc_macro2::TokenStream;
@@ -31,12 +31,14 @@ pub fn split(data: &[u8]) -> Sources {
 
 /// Loads, expands and renders, and checks what must hold whatever the input.
 pub fn check(sources: &Sources) {
+    // Every file a diagnostic names must be one of the inputs.
     let text = |name: &str| {
-        [&sources.cargo, &sources.workspace, &sources.manifest]
+        let source = [&sources.cargo, &sources.workspace, &sources.manifest]
             .into_iter()
             .flatten()
             .find(|source| source.name == name)
-            .map(|source| source.text.clone())
+            .unwrap_or_else(|| panic!("`{name}` is not a file that was read"));
+        Some(source.text.clone())
     };
     let loaded = load_sources(sources);
     let output = check_loaded(&loaded, text);
