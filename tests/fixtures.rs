@@ -222,6 +222,25 @@ fn edit_adds_member(name: &str, app: &str, file: &str, table: &str, top: &str) {
     let manifest = manifest.to_str().unwrap();
     let run_app = || run(cargo(&["run", "--manifest-path", manifest, "-p", app]));
 
+    // Every copy has the same package ids relative to its workspace, so a
+    // copy made by an earlier run shares the artifacts and fingerprints in
+    // the shared target directory, with the dep-info of that run's files:
+    // start from no build of the two copied crates.
+    let clean = run(cargo(&[
+        "clean",
+        "--manifest-path",
+        manifest,
+        "-p",
+        top,
+        "-p",
+        app,
+    ]));
+    assert!(
+        clean.status.success(),
+        "{}",
+        report("`cargo clean` of the copied crates failed", &clean)
+    );
+
     let before = run_app();
     assert!(
         before.status.success(),

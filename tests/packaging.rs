@@ -85,8 +85,11 @@ fn packaged() -> &'static (PathBuf, Vec<PathBuf>) {
             let file = target
                 .join("package")
                 .join(format!("{name}-{version}.crate"));
+            // `--touch`: the files of a .crate carry fixed times, which would
+            // make cargo take an earlier run's build of an older version of
+            // these sources in the shared target directory as up to date.
             let output = Command::new("tar")
-                .arg("xzf")
+                .args(["--touch", "-xzf"])
                 .arg(&file)
                 .arg("-C")
                 .arg(&unpacked)
@@ -222,6 +225,15 @@ fn the_demo_builds_from_a_vendored_directory() {
         ),
     )
     .unwrap();
+    // A vendored crate is fingerprinted by its name and version, not its
+    // files: drop what an earlier run built from older sources of the same
+    // versions in the shared target directory.
+    let mut clean = cargo(&app);
+    clean.args(["clean", "--offline"]);
+    for (name, _) in PACKAGES {
+        clean.args(["-p", name]);
+    }
+    check("cargo clean (vendored)", clean.output().unwrap());
     let printed = check(
         "cargo run (vendored, offline)",
         cargo(&app)
