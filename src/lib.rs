@@ -184,6 +184,17 @@
 //!     └── json  acme-json    =2.1.0  cfg(feature = "json")    on
 //! ```
 //!
+//! [`members`](Cratespace::members) walks every member, and
+//! [`member`](Cratespace::member) finds one by its path, in const context
+//! too, so a crate can check at compile time what a build holds:
+//!
+//! ```ignore
+//! const _: () = assert!(acme::CRATESPACE.member("formats::json").is_some());
+//! ```
+//!
+//! The const holds the members as one string literal (one token for the
+//! compiler, rather than a value per member), decoded as they are read.
+//!
 //! The const reaches these types through `$crate` of the `cratespace!`
 //! macro, so it compiles whether `cratespace` is a renamed dependency, is
 //! reached through another crate's re-export, or is passed to `rustc` by
@@ -258,7 +269,9 @@
 #![no_std]
 #![deny(missing_docs)]
 
-pub use cratespace_runtime::{Cratespace, Enabled, Kind, Member, Versioning, Voucher};
+pub use cratespace_runtime::{
+    Cratespace, Enabled, Kind, List, Member, Members, Versioning, Voucher,
+};
 
 /// Turns the cratespace manifest into `pub use` modules and a metadata const.
 ///

@@ -3,7 +3,8 @@
 //! tested and benchmarked without a compiler.
 
 use crate::cfg::Cfg;
-use crate::model::{Cratespace, Item, Kind, Member, Name, Namespace, Versioning};
+use crate::model::{Cratespace, Item, Member, Name, Namespace, Versioning};
+use crate::table::table;
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
 /// Everything `cratespace!()` emits for `cratespace`.
@@ -21,10 +22,9 @@ pub fn expand(
 ) -> TokenStream {
     let mut out = Tokens::default();
     let words = Words::new(runtime);
-    let mut gates = Vec::new();
-    namespace(&mut out, &words, &cratespace.root, &mut gates);
+    namespace(&mut out, &words, &cratespace.root);
     if let Some(name) = &cratespace.metadata {
-        metadata(&mut out, &words, cratespace, name, gates);
+        metadata(&mut out, &words, cratespace, name);
     }
     track_into(&mut out, tracked, base_env);
     out.into_stream()
@@ -35,21 +35,12 @@ pub fn expand(
 /// again (in the compiler, a copy instead of a call across the bridge).
 struct Words {
     runtime: Vec<TokenTree>,
-    /// `::core::option::Option::Some`
-    some: Vec<TokenTree>,
-    /// `::core::option::Option::None`
-    none: Vec<TokenTree>,
-    /// `runtime::Member::__new`
-    member_new: Vec<TokenTree>,
-    /// `runtime::Kind::Child`, `…::Voucher`, `…::Glob`
-    kinds: [Vec<TokenTree>; 3],
     /// `::core::cfg!`
     cfg_macro: Vec<TokenTree>,
     /// `#[doc(inline)] pub use ::`
     reexport: Vec<TokenTree>,
     cfg: TokenTree,
     as_: TokenTree,
-    true_: TokenTree,
 }
 
 impl Words {
@@ -60,17 +51,8 @@ impl Words {
             write(&mut out);
             out.0
         };
-        let at_runtime = |segments: &[&str]| build(&|out| out.runtime_path(&runtime, segments));
         let ident = |text: &str| TokenTree::from(Ident::new(text, Span::call_site()));
         Words {
-            some: build(&|out| out.path(&["core", "option", "Option", "Some"])),
-            none: build(&|out| out.path(&["core", "option", "Option", "None"])),
-            member_new: at_runtime(&["Member", "__new"]),
-            kinds: [
-                at_runtime(&["Kind", "Child"]),
-                at_runtime(&["Kind", "Voucher"]),
-                at_runtime(&["Kind", "Glob"]),
-            ],
             cfg_macro: build(&|out| {
                 out.path(&["core", "cfg"]);
                 out.punct('!');
@@ -86,7 +68,6 @@ impl Words {
             }),
             cfg: ident("cfg"),
             as_: ident("as"),
-            true_: ident("true"),
             runtime,
         }
     }
@@ -215,17 +196,11 @@ impl Tokens {
     }
 }
 
-/// The `pub use` tree. The tokens of each member's gate are kept in `gates`,
-/// in the order of [`Namespace::members`], for the metadata to reuse.
-fn namespace(
-    out: &mut Tokens,
-    words: &Words,
-    namespace: &Namespace,
-    gates: &mut Vec<Option<TokenStream>>,
-) {
+/// The `pub use` tree.
+fn namespace(out: &mut Tokens, words: &Words, namespace: &Namespace) {
     for item in &namespace.items {
         match item {
-            Item::Member(member) | Item::Glob(member) => reexport(out, words, member, gates),
+            Item::Member(member) | Item::Glob(member) => reexport(out, words, member),
             Item::Namespace {
                 name,
                 namespace: inner,
@@ -235,7 +210,7 @@ fn namespace(
                 out.ident("mod");
                 out.name(name);
                 out.group(Delimiter::Brace, |out| {
-                    self::namespace(out, words, inner, gates);
+                    self::namespace(out, words, inner);
                 });
             }
         }
@@ -243,21 +218,13 @@ fn namespace(
 }
 
 /// `#[cfg(gate)] #[doc = " doc"] #[doc(inline)] pub use ::krate::path as name;`
-fn reexport(
-    out: &mut Tokens,
-    words: &Words,
-    member: &Member,
-    gates: &mut Vec<Option<TokenStream>>,
-) {
-    let gate = member.gate.as_ref().map(cfg_tokens);
-    if let Some(gate) = &gate {
+fn reexport(out: &mut Tokens, words: &Words, member: &Member) {
+    if let Some(gate) = &member.gate {
         out.attribute(|out| {
             out.0.push(words.cfg.clone());
-            out.0
-                .push(Group::new(Delimiter::Parenthesis, gate.clone()).into());
+            out.group(Delimiter::Parenthesis, |out| cfg_into(out, gate));
         });
     }
-    gates.push(gate);
     if let Some(doc) = &member.doc {
         out.doc(&format!(" {doc}"));
     }
@@ -280,13 +247,9 @@ fn reexport(
     out.punct(';');
 }
 
-fn metadata(
-    out: &mut Tokens,
-    words: &Words,
-    cratespace: &Cratespace,
-    name: &str,
-    gates: Vec<Option<TokenStream>>,
-) {
+/// `pub const NAME: runtime::Cratespace = runtime::Cratespace::__new(name,
+/// version, runtime::Versioning::…, members, "table", &[::core::cfg!(gate), …],);`
+fn metadata(out: &mut Tokens, words: &Words, cratespace: &Cratespace, name: &str) {
     let runtime = &words.runtime;
     let package = &cratespace.name;
     let subject = if package.is_empty() {
@@ -310,6 +273,7 @@ fn metadata(
     out.runtime_path(runtime, &["Cratespace"]);
     out.punct('=');
     out.runtime_path(runtime, &["Cratespace", "__new"]);
+    let table = table(cratespace);
     out.group(Delimiter::Parenthesis, |out| {
         or_build_env(out, package, "CARGO_PKG_NAME");
         out.punct(',');
@@ -322,87 +286,20 @@ fn metadata(
         };
         out.runtime_path(runtime, &["Versioning", versioning]);
         out.punct(',');
+        out.0.push(Literal::usize_unsuffixed(table.members).into());
+        out.punct(',');
+        out.string(&table.text);
+        out.punct(',');
         out.punct('&');
         out.group(Delimiter::Bracket, |out| {
-            let members = cratespace.root.members();
-            debug_assert_eq!(members.len(), gates.len());
-            out.separated(
-                members.into_iter().zip(gates),
-                |out, ((path, member), gate)| {
-                    member_metadata(out, words, &path, member, gate);
-                },
-            );
+            out.separated(&table.gates, |out, gate| {
+                out.0.extend_from_slice(&words.cfg_macro);
+                out.group(Delimiter::Parenthesis, |out| cfg_into(out, gate));
+            });
         });
         out.punct(',');
     });
     out.punct(';');
-}
-
-/// `runtime::Member::__new(path, dependency, package, target, requirement,
-/// runtime::Kind::…, gate, enabled, doc, voucher,)`
-fn member_metadata(
-    out: &mut Tokens,
-    words: &Words,
-    path: &str,
-    member: &Member,
-    gate: Option<TokenStream>,
-) {
-    out.0.extend_from_slice(&words.member_new);
-    out.group(Delimiter::Parenthesis, |out| {
-        out.string(path);
-        out.punct(',');
-        out.string(&member.dependency);
-        out.punct(',');
-        out.string(&member.package);
-        out.punct(',');
-        out.string(&member.target());
-        out.punct(',');
-        option(out, words, member.requirement.as_deref());
-        out.punct(',');
-        let kind = match member.kind {
-            Kind::Child => 0,
-            Kind::Voucher => 1,
-            Kind::Glob => 2,
-        };
-        out.0.extend_from_slice(&words.kinds[kind]);
-        out.punct(',');
-        let gate_text = member.gate.as_ref().map(ToString::to_string);
-        option(out, words, gate_text.as_deref());
-        out.punct(',');
-        match gate {
-            Some(gate) => {
-                out.0.extend_from_slice(&words.cfg_macro);
-                out.0.push(Group::new(Delimiter::Parenthesis, gate).into());
-            }
-            None => out.0.push(words.true_.clone()),
-        }
-        out.punct(',');
-        option(out, words, member.doc.as_deref());
-        out.punct(',');
-        match &member.voucher {
-            Some(voucher) => {
-                out.0.extend_from_slice(&words.some);
-                out.group(Delimiter::Parenthesis, |out| {
-                    out.runtime_path(&words.runtime, &["Voucher", "__new"]);
-                    out.group(Delimiter::Parenthesis, |out| {
-                        out.string(&voucher.approved);
-                        out.punct(',');
-                        out.punct('&');
-                        out.group(Delimiter::Bracket, |out| {
-                            out.separated(&voucher.by, |out, by| out.string(by));
-                        });
-                        out.punct(',');
-                        out.punct('&');
-                        out.group(Delimiter::Bracket, |out| {
-                            out.separated(&voucher.checksums, |out, sum| out.string(sum));
-                        });
-                    });
-                });
-            }
-            None => out.0.extend_from_slice(&words.none),
-        }
-        out.punct(',');
-    });
 }
 
 /// `value`, or when the manifest does not say (a build without Cargo), the
@@ -443,17 +340,6 @@ fn or_build_env(out: &mut Tokens, value: &str, variable: &str) {
         out.punct(';');
         out.ident("VALUE");
     });
-}
-
-/// `::core::option::Option::Some("value")` or `::core::option::Option::None`.
-fn option(out: &mut Tokens, words: &Words, value: Option<&str>) {
-    match value {
-        Some(value) => {
-            out.0.extend_from_slice(&words.some);
-            out.group(Delimiter::Parenthesis, |out| out.string(value));
-        }
-        None => out.0.extend_from_slice(&words.none),
-    }
 }
 
 /// A cfg predicate as tokens. The names were checked to be identifiers when

@@ -35,6 +35,7 @@ pub mod model;
 mod name;
 mod source;
 mod suggest;
+pub mod table;
 mod validate;
 pub mod version;
 

@@ -1,10 +1,10 @@
-use crate::{Cratespace, Kind, Member};
+use crate::{Cratespace, Kind, Member, Members};
 use core::fmt::{self, Display, Write};
 
 // The tree is printed from the flat member list: a member at "a::b::c" is
 // preceded by header lines for the namespaces "a" and "a::b" unless the
 // member before it already opened them. Everything is recomputed from the
-// slice on demand, as there is nowhere to store a tree without allocating.
+// members on demand, as there is nowhere to store a tree without allocating.
 impl Display for Cratespace {
     fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
         write!(
@@ -14,19 +14,21 @@ impl Display for Cratespace {
             self.version(),
             self.versioning(),
         )?;
-        let members = self.members();
-        let widths = Widths::of(members);
-        for (i, member) in members.iter().enumerate() {
-            let depth = depth(member);
-            for level in first_level(members, i)..=depth {
+        let widths = Widths::of(self.members());
+        let mut previous = None;
+        let mut members = self.members();
+        while let Some(member) = members.next() {
+            let depth = depth(&member);
+            for level in first_level(previous.as_ref(), &member)..=depth {
                 formatter.write_char('\n')?;
-                branches(formatter, members, i, level)?;
+                branches(formatter, &member, &members, level)?;
                 if level < depth {
-                    formatter.write_str(segment(member, level))?;
+                    formatter.write_str(segment(&member, level))?;
                 } else {
-                    row(formatter, member, &widths)?;
+                    row(formatter, &member, &widths)?;
                 }
             }
+            previous = Some(member);
         }
         Ok(())
     }
@@ -52,7 +54,7 @@ fn row(formatter: &mut fmt::Formatter, member: &Member, widths: &Widths) -> fmt:
         (Some(voucher), _) => {
             cell(formatter, compiled, 3)?;
             write!(formatter, "  vouched {}", voucher.approved())?;
-            for (i, by) in voucher.by().iter().enumerate() {
+            for (i, by) in voucher.by().enumerate() {
                 formatter.write_str(if i == 0 { " by " } else { ", " })?;
                 formatter.write_str(by)?;
             }
@@ -74,7 +76,7 @@ struct Widths {
 }
 
 impl Widths {
-    fn of(members: &[Member]) -> Self {
+    fn of(members: Members) -> Self {
         let mut widths = Widths {
             name: 0,
             source: 0,
@@ -82,6 +84,7 @@ impl Widths {
             gate: 0,
         };
         for member in members {
+            let member = &member;
             let name = indent(member) + columns(member.name());
             widths.name = widths.name.max(name);
             widths.source = widths.source.max(columns(Source(member)));
@@ -132,38 +135,43 @@ impl Display for Gate {
 }
 
 // Each level of the tree takes 4 columns: "│   ", "    ", "├── " or "└── ".
+// `after` holds the members that follow `member`.
 fn branches(
     formatter: &mut fmt::Formatter,
-    members: &[Member],
-    i: usize,
+    member: &Member,
+    after: &Members,
     level: usize,
 ) -> fmt::Result {
     for ancestor in 0..level {
-        let open = has_next_sibling(members, i, ancestor);
+        let open = has_next_sibling(member, after, ancestor);
         formatter.write_str(if open { "│   " } else { "    " })?;
     }
-    let last = !has_next_sibling(members, i, level);
+    let last = !has_next_sibling(member, after, level);
     formatter.write_str(if last { "└── " } else { "├── " })
 }
 
-// Whether a line at `level` printed for member `i` is followed by a sibling:
-// the next line at `level` or shallower must be at `level`. Member `i`'s own
+// Whether a line at `level` printed for `member` is followed by a sibling:
+// the next line at `level` or shallower must be at `level`. The member's own
 // later lines are deeper, and the first line of each member is its
 // shallowest, so only those need looking at.
-fn has_next_sibling(members: &[Member], i: usize, level: usize) -> bool {
-    (i + 1..members.len())
-        .map(|j| first_level(members, j))
-        .find(|&first| first <= level)
-        == Some(level)
+fn has_next_sibling(member: &Member, after: &Members, level: usize) -> bool {
+    let mut previous = *member;
+    for next in after.clone() {
+        let first = first_level(Some(&previous), &next);
+        if first <= level {
+            return first == level;
+        }
+        previous = next;
+    }
+    false
 }
 
-// The level of the first line printed for member `i`: the namespaces it
+// The level of the first line printed for `member`: the namespaces it
 // shares with the member before it are already open.
-fn first_level(members: &[Member], i: usize) -> usize {
-    let Some(previous) = i.checked_sub(1).map(|i| &members[i]) else {
+fn first_level(previous: Option<&Member>, member: &Member) -> usize {
+    let Some(previous) = previous else {
         return 0;
     };
-    let member = &members[i];
     previous
         .path()
         .split("::")

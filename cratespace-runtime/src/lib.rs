@@ -19,8 +19,16 @@
 //! name = "acme"
 //! version = "2.1.0"
 //!
-//! [package.metadata.cratespace]
-//! versioning = "lockstep"
+//! [features]
+//! derive = ["dep:acme-derive"]
+//! formats = ["dep:yaml"]
+//!
+//! [dependencies]
+//! acme-core = "=2.1.0"
+//! acme-derive = { version = "=2.1.0", optional = true }
+//! acme-json = "=2.1.0"
+//! futures-util = "0.3"
+//! yaml = { version = ">=0.3.1, <0.4", package = "yaml-fast", optional = true }
 //!
 //! [package.metadata.cratespace.members]
 //! "*" = "acme-core"
@@ -30,58 +38,40 @@
 //! formats.yaml = { dependency = "yaml", voucher = { approved = ">=0.3.1, <0.4", by = "yaml-fast maintainers" } }
 //! ```
 //!
-//! the macro generates this constant in the crate `acme` (here built without
-//! its `derive` feature and with its `formats` feature):
+//! the macro generates the constant `CRATESPACE` in the crate `acme`. Built
+//! without its `derive` feature and with its `formats` feature, it reads:
 //!
 //! ```
-//! use cratespace_runtime::{Cratespace, Kind, Member, Versioning, Voucher};
-//!
-//! pub const CRATESPACE: Cratespace = Cratespace::__new(
-//!     "acme",
-//!     "2.1.0",
-//!     Versioning::Lockstep,
-//!     &[
-//!         Member::__new(
-//!             "*", "acme-core", "acme-core", "acme_core", Some("=2.1.0"),
-//!             Kind::Glob, None, true, None, None,
-//!         ),
-//!         Member::__new(
-//!             "derive", "acme-derive", "acme-derive", "acme_derive", Some("=2.1.0"),
-//!             Kind::Child, Some("feature = \"derive\""), false, None, None,
-//!         ),
-//!         Member::__new(
-//!             "stream", "futures-util", "futures-util", "futures_util::stream", Some("0.3"),
-//!             Kind::Child, None, true, None, None,
-//!         ),
-//!         Member::__new(
-//!             "formats::json", "acme-json", "acme-json", "acme_json", Some("=2.1.0"),
-//!             Kind::Child, None, true, None, None,
-//!         ),
-//!         Member::__new(
-//!             "formats::yaml", "yaml", "yaml-fast", "yaml", Some("0.3"),
-//!             Kind::Voucher, Some("feature = \"formats\""), true, None,
-//!             Some(Voucher::__new(">=0.3.1, <0.4", &["yaml-fast maintainers"], &[])),
-//!         ),
-//!     ],
-//! );
-//!
+//! # use cratespace_runtime::{Cratespace, Kind, Versioning};
+//! # pub const CRATESPACE: Cratespace = Cratespace::__new("acme", "2.1.0", Versioning::Independent, 5,
+//! #     "g1:*9:acme-core9:acme-core9:acme_core6:=2.1.0___c6:derive11:acme-derive11:acme-derive11:acme_derive6:=2.1.018:feature = \"derive\"0:__c6:stream12:futures-util12:futures-util20:futures_util::stream3:0.3___c13:formats::json9:acme-json9:acme-json9:acme_json6:=2.1.0___v13:formats::yaml4:yaml9:yaml-fast4:yaml13:>=0.3.1, <0.419:feature = \"formats\"1:_13:>=0.3.1, <0.41:21:yaml-fast maintainers0:",
+//! #     &[false, true],
+//! # );
 //! let yaml = CRATESPACE.member("formats::yaml").unwrap();
 //! assert_eq!(yaml.package(), "yaml-fast");
-//! assert_eq!(yaml.voucher().unwrap().by(), ["yaml-fast maintainers"]);
+//! assert_eq!(yaml.kind(), Kind::Voucher);
+//! assert!(yaml.voucher().unwrap().by().eq(["yaml-fast maintainers"]));
 //!
 //! let compiled: Vec<&str> = CRATESPACE.enabled().map(|member| member.path()).collect();
 //! assert_eq!(compiled, ["*", "stream", "formats::json", "formats::yaml"]);
 //!
 //! let expected = r#"
-//! acme 2.1.0 (versioning: lockstep)
-//! ├── *         acme-core                            =2.1.0  always                    on
-//! ├── derive    acme-derive                          =2.1.0  cfg(feature = "derive")   off
-//! ├── stream    futures-util → futures_util::stream  0.3     always                    on
+//! acme 2.1.0 (versioning: independent)
+//! ├── *         acme-core                            =2.1.0         always                    on
+//! ├── derive    acme-derive                          =2.1.0         cfg(feature = "derive")   off
+//! ├── stream    futures-util → futures_util::stream  0.3            always                    on
 //! └── formats
-//!     ├── json  acme-json                            =2.1.0  always                    on
-//!     └── yaml  yaml-fast as yaml                    0.3     cfg(feature = "formats")  on   vouched >=0.3.1, <0.4 by yaml-fast maintainers"#;
+//!     ├── json  acme-json                            =2.1.0         always                    on
+//!     └── yaml  yaml-fast as yaml                    >=0.3.1, <0.4  cfg(feature = "formats")  on   vouched >=0.3.1, <0.4 by yaml-fast maintainers"#;
 //! assert_eq!(CRATESPACE.to_string(), expected.trim_start());
 //! ```
+//!
+//! The constant holds its members as one string (its form is not public API
+//! and may change in any release), which the compiler reads as one token:
+//! a value per member cost a top crate of 500 members 120–200 ms of build
+//! time. So [`Cratespace::members`] is an iterator that reads each
+//! [`Member`] as it is reached, and a member is a small `Copy` value whose
+//! text lives in the constant.
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -89,12 +79,13 @@
 
 mod display;
 mod member;
+mod table;
 
-pub use crate::member::{Kind, Member, Voucher};
+pub use crate::member::{Kind, List, Member, Voucher};
 
+use crate::table::Reader;
 use core::fmt::{self, Display};
 use core::iter::FusedIterator;
-use core::slice;
 
 /// What a cratespace holds: its name, version, versioning policy and members.
 ///
@@ -106,12 +97,11 @@ use core::slice;
 /// # Example
 ///
 /// ```
-/// # use cratespace_runtime::{Cratespace, Kind, Member, Versioning};
-/// # const CRATESPACE: Cratespace = Cratespace::__new("acme", "2.1.0", Versioning::Lockstep, &[
-/// #     Member::__new("*", "acme-core", "acme-core", "acme_core", Some("=2.1.0"), Kind::Glob, None, true, None, None),
-/// #     Member::__new("derive", "acme-derive", "acme-derive", "acme_derive", Some("=2.1.0"), Kind::Child, Some("feature = \"derive\""), false, None, None),
-/// #     Member::__new("formats::json", "acme-json", "acme-json", "acme_json", Some("=2.1.0"), Kind::Child, None, true, None, None),
-/// # ]);
+/// # use cratespace_runtime::{Cratespace, Versioning};
+/// # const CRATESPACE: Cratespace = Cratespace::__new("acme", "2.1.0", Versioning::Lockstep, 3,
+/// #     "g1:*9:acme-core9:acme-core9:acme_core6:=2.1.0___c6:derive11:acme-derive11:acme-derive11:acme_derive6:=2.1.018:feature = \"derive\"0:__c13:formats::json9:acme-json9:acme-json9:acme_json6:=2.1.0___",
+/// #     &[false],
+/// # );
 /// // `CRATESPACE` as generated by `cratespace!()` in the crate `acme`.
 /// assert_eq!(CRATESPACE.name(), "acme");
 /// assert_eq!(CRATESPACE.versioning(), Versioning::Lockstep);
@@ -133,29 +123,38 @@ use core::slice;
 /// assert_eq!(CRATESPACE.to_string(), expected.trim_start());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Cratespace {
     name: &'static str,
     version: &'static str,
     versioning: Versioning,
-    members: &'static [Member],
+    members: usize,
+    table: &'static str,
+    gates: &'static [bool],
 }
 
 impl Cratespace {
-    /// Not public API: generated code calls it; its signature may change
-    /// in any release.
+    /// Not public API: generated code calls it; its signature and the table
+    /// format may change in any release.
+    ///
+    /// `table` holds `members` members in the format of the `table` module;
+    /// `gates` whether each distinct gate holds in this build, indexed by
+    /// the table.
     #[doc(hidden)]
     pub const fn __new(
         name: &'static str,
         version: &'static str,
         versioning: Versioning,
-        members: &'static [Member],
+        members: usize,
+        table: &'static str,
+        gates: &'static [bool],
     ) -> Self {
         Cratespace {
             name,
             version,
             versioning,
             members,
+            table,
+            gates,
         }
     }
 
@@ -176,8 +175,16 @@ impl Cratespace {
 
     /// Every member, compiled in or not, in manifest order: depth first, so
     /// the members of one namespace are next to each other.
-    pub const fn members(&self) -> &'static [Member] {
-        self.members
+    ///
+    /// The members are an iterator rather than a slice: the const holds them
+    /// as one string, which costs the compiler far less than a value per
+    /// member (see `BENCHMARKS.md`), and each is read as it is reached.
+    pub const fn members(&self) -> Members {
+        Members {
+            reader: Reader::new(self.table),
+            gates: self.gates,
+            remaining: self.members,
+        }
     }
 
     /// The member at a module path: `"derive"`, `"formats::json"`, or for a
@@ -185,30 +192,105 @@ impl Cratespace {
     ///
     /// A namespace on its own is not a member, so `member("formats")` is
     /// `None` unless a member sits at that path.
-    pub fn member(&self, path: &str) -> Option<&'static Member> {
-        self.members.iter().find(|member| member.path() == path)
+    ///
+    /// It works in const context, so a crate can check at compile time what
+    /// its cratespace holds:
+    ///
+    /// ```
+    /// # use cratespace_runtime::{Cratespace, Versioning};
+    /// # const CRATESPACE: Cratespace = Cratespace::__new("acme", "2.1.0", Versioning::Independent, 1,
+    /// #     "c13:formats::json9:acme-json9:acme-json9:acme_json6:=2.1.0___", &[]);
+    /// const _: () = assert!(CRATESPACE.member("formats::json").is_some());
+    /// ```
+    pub const fn member(&self, path: &str) -> Option<Member> {
+        let mut members = self.members();
+        while let Some(member) = members.advance() {
+            if bytes_eq(member.path.as_bytes(), path.as_bytes()) {
+                return Some(member);
+            }
+        }
+        None
     }
 
     /// The members compiled into this build, in manifest order.
-    pub fn enabled(&self) -> Enabled {
+    pub const fn enabled(&self) -> Enabled {
         Enabled {
-            members: self.members.iter(),
+            members: self.members(),
         }
     }
 }
+
+/// Iterator over every member of a cratespace, returned by
+/// [`Cratespace::members`].
+#[derive(Debug, Clone)]
+pub struct Members {
+    reader: Reader,
+    gates: &'static [bool],
+    remaining: usize,
+}
+
+impl Iterator for Members {
+    type Item = Member;
+
+    fn next(&mut self) -> Option<Member> {
+        self.advance()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl Members {
+    /// [`Iterator::next`], in a `const fn`.
+    const fn advance(&mut self) -> Option<Member> {
+        if self.remaining == 0 {
+            return None;
+        }
+        match self.reader.member(self.gates) {
+            Some(member) => {
+                self.remaining -= 1;
+                Some(member)
+            }
+            // Only a hand-written table can get here: stop rather than guess.
+            None => {
+                self.remaining = 0;
+                None
+            }
+        }
+    }
+}
+
+impl ExactSizeIterator for Members {}
+
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl FusedIterator for Members {}
 
 /// Iterator over the members compiled into this build, returned by
 /// [`Cratespace::enabled`].
 #[derive(Debug, Clone)]
 pub struct Enabled {
-    members: slice::Iter<'static, Member>,
+    members: Members,
 }
 
 impl Iterator for Enabled {
-    type Item = &'static Member;
+    type Item = Member;
 
-    fn next(&mut self) -> Option<Self::Item> {
-        self.members.find(|member| member.enabled())
+    fn next(&mut self) -> Option<Member> {
+        self.members.find(Member::enabled)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -216,13 +298,28 @@ impl Iterator for Enabled {
     }
 }
 
-impl DoubleEndedIterator for Enabled {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        self.members.rfind(|member| member.enabled())
+impl FusedIterator for Enabled {}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Cratespace {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut cratespace = serializer.serialize_struct("Cratespace", 4)?;
+        cratespace.serialize_field("name", self.name)?;
+        cratespace.serialize_field("version", self.version)?;
+        cratespace.serialize_field("versioning", &self.versioning)?;
+        cratespace.serialize_field("members", &self.members())?;
+        cratespace.end()
     }
 }
 
-impl FusedIterator for Enabled {}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Members {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.clone())
+    }
+}
 
 /// How the members' versions relate to the top crate's, from the manifest's
 /// `versioning` key.

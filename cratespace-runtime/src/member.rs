@@ -1,56 +1,35 @@
+use crate::table::Reader;
 use core::fmt::{self, Display};
+use core::iter::FusedIterator;
 
 /// One re-export of a cratespace: a module path and the dependency behind it.
 ///
 /// A member's module exists exactly when its dependency is compiled in, so
 /// every member records the cfg that [gates](Member::gate) it and whether it
 /// is [enabled](Member::enabled) in this build.
+///
+/// Members are read from the metadata const with [`Cratespace::members`] and
+/// [`Cratespace::member`]; a `Member` is a small `Copy` value whose text all
+/// lives in the const.
+///
+/// [`Cratespace::members`]: crate::Cratespace::members
+/// [`Cratespace::member`]: crate::Cratespace::member
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Member {
-    path: &'static str,
-    dependency: &'static str,
-    package: &'static str,
-    target: &'static str,
-    requirement: Option<&'static str>,
-    kind: Kind,
-    gate: Option<&'static str>,
-    enabled: bool,
-    doc: Option<&'static str>,
-    voucher: Option<Voucher>,
+    pub(crate) path: &'static str,
+    pub(crate) dependency: &'static str,
+    pub(crate) package: &'static str,
+    pub(crate) target: &'static str,
+    pub(crate) requirement: Option<&'static str>,
+    pub(crate) kind: Kind,
+    pub(crate) gate: Option<&'static str>,
+    pub(crate) enabled: bool,
+    pub(crate) doc: Option<&'static str>,
+    pub(crate) voucher: Option<Voucher>,
 }
 
 impl Member {
-    /// Not public API: generated code calls it; its signature may change
-    /// in any release.
-    #[doc(hidden)]
-    #[allow(clippy::too_many_arguments)]
-    pub const fn __new(
-        path: &'static str,
-        dependency: &'static str,
-        package: &'static str,
-        target: &'static str,
-        requirement: Option<&'static str>,
-        kind: Kind,
-        gate: Option<&'static str>,
-        enabled: bool,
-        doc: Option<&'static str>,
-        voucher: Option<Voucher>,
-    ) -> Self {
-        Member {
-            path,
-            dependency,
-            package,
-            target,
-            requirement,
-            kind,
-            gate,
-            enabled,
-            doc,
-            voucher,
-        }
-    }
-
     /// The module path inside the top crate, without the crate's name:
     /// `"derive"`, `"formats::json"`. A glob's path ends in `*`: `"*"` for
     /// one at the crate root, `"formats::*"` for one in a namespace.
@@ -117,8 +96,8 @@ impl Member {
     }
 
     /// The approval under which an external crate joined the cratespace.
-    pub const fn voucher(&self) -> Option<&Voucher> {
-        self.voucher.as_ref()
+    pub const fn voucher(&self) -> Option<Voucher> {
+        self.voucher
     }
 }
 
@@ -154,27 +133,12 @@ impl Display for Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Voucher {
-    approved: &'static str,
-    by: &'static [&'static str],
-    checksums: &'static [&'static str],
+    pub(crate) approved: &'static str,
+    pub(crate) by: List,
+    pub(crate) checksums: List,
 }
 
 impl Voucher {
-    /// Not public API: generated code calls it; its signature may change
-    /// in any release.
-    #[doc(hidden)]
-    pub const fn __new(
-        approved: &'static str,
-        by: &'static [&'static str],
-        checksums: &'static [&'static str],
-    ) -> Self {
-        Voucher {
-            approved,
-            by,
-            checksums,
-        }
-    }
-
     /// The semver requirement that the approved versions match:
     /// `">=0.3.1, <0.4"`. The dependency's own requirement allows no version
     /// outside it.
@@ -182,15 +146,64 @@ impl Voucher {
         self.approved
     }
 
-    /// Who vouches for the crate: `["yaml-fast maintainers"]`.
-    pub const fn by(&self) -> &'static [&'static str] {
+    /// Who vouches for the crate: `"yaml-fast maintainers"`, in manifest
+    /// order.
+    pub const fn by(&self) -> List {
         self.by
     }
 
     /// The exact approved `.crate` checksums, `"sha256:…"`, if the manifest
     /// lists any. The compiler cannot see `Cargo.lock`; `cargo cratespace
     /// audit` checks them.
-    pub const fn checksums(&self) -> &'static [&'static str] {
+    pub const fn checksums(&self) -> List {
         self.checksums
+    }
+}
+
+/// The strings of a list in the manifest, such as [`Voucher::by`]: an
+/// iterator, in manifest order, that can be copied and read again.
+///
+/// ```
+/// # use cratespace_runtime::List;
+/// fn signed_by_security(by: List) -> bool {
+///     by.into_iter().any(|name| name == "acme security")
+/// }
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct List {
+    pub(crate) items: Reader,
+    pub(crate) count: usize,
+}
+
+impl Iterator for List {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        if self.count == 0 {
+            return None;
+        }
+        self.count -= 1;
+        self.items.string()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.count, Some(self.count))
+    }
+}
+
+impl ExactSizeIterator for List {}
+
+impl FusedIterator for List {}
+
+impl fmt::Debug for List {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.debug_list().entries(*self).finish()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for List {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(*self)
     }
 }

@@ -247,7 +247,7 @@ const TESTS: &str = r##"
             Some(r#"any(feature = "2d", feature = "3d", feature = "render")"#)
         );
         // `default` turns features on, not dependencies.
-        assert!(CRATESPACE.members().iter().filter_map(|m| m.gate()).all(|g| !g.contains("default")));
+        assert!(CRATESPACE.members().filter_map(|m| m.gate()).all(|g| !g.contains("default")));
     }
 
     #[test]
@@ -256,7 +256,7 @@ const TESTS: &str = r##"
             assert_eq!(gate(path), None, "{path}");
             assert!(CRATESPACE.member(path).unwrap().enabled(), "{path}");
         }
-        let always = CRATESPACE.members().iter().filter(|m| m.gate().is_none()).count();
+        let always = CRATESPACE.members().filter(|m| m.gate().is_none()).count();
         assert_eq!(always, 17);
     }
 
@@ -277,10 +277,9 @@ const TESTS: &str = r##"
     #[test]
     fn globs_namespaces_and_lockstep() {
         assert_eq!(CRATESPACE.versioning().to_string(), "lockstep");
-        assert!(CRATESPACE.members().iter().all(|m| m.requirement() == Some("=0.16.0")));
+        assert!(CRATESPACE.members().all(|m| m.requirement() == Some("=0.16.0")));
         let globs: Vec<&str> = CRATESPACE
             .members()
-            .iter()
             .filter(|m| m.kind().to_string() == "glob")
             .map(|m| m.path())
             .collect();
@@ -291,7 +290,6 @@ const TESTS: &str = r##"
         assert_eq!(bevy_like::prelude::prelude_module(), "bevy_like_prelude");
         let under_render = CRATESPACE
             .members()
-            .iter()
             .filter(|m| m.path().starts_with("render::"))
             .count();
         assert_eq!(under_render, 15);

@@ -181,7 +181,7 @@ const TESTS: &str = r##"
         let refs = CRATESPACE.member("refs").unwrap();
         assert_eq!((refs.dependency(), refs.package()), ("refs", "gix-like-ref"));
         // Every member is renamed.
-        assert!(CRATESPACE.members().iter().all(|m| m.dependency() != m.package()));
+        assert!(CRATESPACE.members().all(|m| m.dependency() != m.package()));
         assert_eq!(gix_like::hash::module(), "gix_like_hash");
         assert_eq!(gix_like::refs::module(), "gix_like_ref");
         assert_eq!(gix_like::config_value::module(), "gix_like_config_value");
@@ -203,7 +203,7 @@ const TESTS: &str = r##"
         assert_eq!(gate("mailmap"), Some(r#"feature = "mailmap""#));
         assert_eq!(gate("hash"), None);
         assert_eq!(gate("pack"), None);
-        let optional = CRATESPACE.members().iter().filter(|m| m.gate().is_some()).count();
+        let optional = CRATESPACE.members().filter(|m| m.gate().is_some()).count();
         assert_eq!(optional, 15);
         assert_eq!(CRATESPACE.versioning().to_string(), "independent");
         assert_eq!(CRATESPACE.member("refs").unwrap().requirement(), Some("^0.36.2"));

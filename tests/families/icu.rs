@@ -141,7 +141,6 @@ const TESTS: &str = r##"
     fn unstable_members_share_one_feature() {
         let unstable: Vec<_> = CRATESPACE
             .members()
-            .iter()
             .filter(|m| m.path().starts_with("unstable::"))
             .collect();
         assert_eq!(unstable.len(), 9);
@@ -162,7 +161,6 @@ const TESTS: &str = r##"
         assert_eq!(CRATESPACE.versioning().to_string(), "pinned");
         let stable: Vec<_> = CRATESPACE
             .members()
-            .iter()
             .filter(|m| !m.path().starts_with("unstable::"))
             .collect();
         assert_eq!(stable.len(), 17);

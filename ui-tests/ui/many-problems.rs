@@ -5,5 +5,5 @@ cratespace::cratespace!();
 // Three problems are reported together, and the valid members are emitted.
 fn main() {
     let _ = json::Value::Null;
-    let _: Option<&'static cratespace::Member> = CRATESPACE.member("json");
+    let _: Option<cratespace::Member> = CRATESPACE.member("json");
 }

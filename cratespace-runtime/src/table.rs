@@ -1,0 +1,204 @@
+//! The member table: every member of a cratespace in one string.
+//!
+//! `cratespace!()` writes the members as one string literal rather than one
+//! constructor call per member: the compiler reads a literal as one token,
+//! where a call per member is expanded, type-checked and evaluated, which
+//! cost a top crate of 500 members 120–200 ms of its build. A member is
+//! decoded when it is read.
+//!
+//! The format, for the writer in `cratespace-manifest`:
+//!
+//! ```text
+//! table   = member*
+//! member  = kind string string string string option gate option voucher
+//!           ; kind, path, dependency, package, target, requirement, gate, doc
+//! kind    = "c" | "v" | "g"                ; child, voucher, glob
+//! gate    = "_" | string number            ; cfg text, index into the gates
+//! voucher = "_" | string list list         ; approved, by, checksums
+//! list    = number string*                 ; a count, then that many strings
+//! option  = "_" | string
+//! string  = number bytes                   ; a length in bytes, then the text
+//! number  = digit+ ":"
+//! ```
+//!
+//! Nothing else is between the parts. A table that does not follow it (only
+//! a hand-written one can) ends the members where it stops making sense;
+//! reading it never panics.
+
+use crate::member::{Kind, List, Member, Voucher};
+
+// Every step is a `const fn`, so that `Cratespace::member` works in const
+// context (a crate can assert at compile time what its cratespace holds).
+// Hence the `match`es where `?` would do: `?` is not allowed in a `const fn`.
+
+/// A position in a table, reading forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Reader {
+    rest: &'static [u8],
+}
+
+impl Reader {
+    pub(crate) const fn new(table: &'static str) -> Self {
+        Reader {
+            rest: table.as_bytes(),
+        }
+    }
+
+    /// The next member, its `enabled` looked up in `gates`.
+    pub(crate) const fn member(&mut self, gates: &[bool]) -> Option<Member> {
+        let kind = match self.byte() {
+            Some(b'c') => Kind::Child,
+            Some(b'v') => Kind::Voucher,
+            Some(b'g') => Kind::Glob,
+            _ => return None,
+        };
+        let Some(path) = self.string() else {
+            return None;
+        };
+        let Some(dependency) = self.string() else {
+            return None;
+        };
+        let Some(package) = self.string() else {
+            return None;
+        };
+        let Some(target) = self.string() else {
+            return None;
+        };
+        let Some(requirement) = self.option() else {
+            return None;
+        };
+        let (gate, enabled) = if self.absent() {
+            (None, true)
+        } else {
+            let Some(gate) = self.string() else {
+                return None;
+            };
+            let Some(index) = self.number() else {
+                return None;
+            };
+            if index >= gates.len() {
+                return None;
+            }
+            (Some(gate), gates[index])
+        };
+        let Some(doc) = self.option() else {
+            return None;
+        };
+        let voucher = if self.absent() {
+            None
+        } else {
+            let Some(approved) = self.string() else {
+                return None;
+            };
+            let Some(by) = self.list() else {
+                return None;
+            };
+            let Some(checksums) = self.list() else {
+                return None;
+            };
+            Some(Voucher {
+                approved,
+                by,
+                checksums,
+            })
+        };
+        Some(Member {
+            path,
+            dependency,
+            package,
+            target,
+            requirement,
+            kind,
+            gate,
+            enabled,
+            doc,
+            voucher,
+        })
+    }
+
+    /// The next string: its length, then its text.
+    pub(crate) const fn string(&mut self) -> Option<&'static str> {
+        let Some(len) = self.number() else {
+            return None;
+        };
+        if len > self.rest.len() {
+            return None;
+        }
+        let (text, rest) = self.rest.split_at(len);
+        self.rest = rest;
+        match core::str::from_utf8(text) {
+            Ok(text) => Some(text),
+            Err(_) => None,
+        }
+    }
+
+    /// A list: its count, and the strings it holds, skipped.
+    const fn list(&mut self) -> Option<List> {
+        let Some(count) = self.number() else {
+            return None;
+        };
+        let items = *self;
+        let mut i = 0;
+        while i < count {
+            if self.string().is_none() {
+                return None;
+            }
+            i += 1;
+        }
+        Some(List { items, count })
+    }
+
+    /// `None` when the table ends or is not well formed; `Some(None)` for `_`.
+    const fn option(&mut self) -> Option<Option<&'static str>> {
+        if self.absent() {
+            return Some(None);
+        }
+        match self.string() {
+            Some(text) => Some(Some(text)),
+            None => None,
+        }
+    }
+
+    /// Whether an optional part is absent (`_`), consuming the `_`.
+    const fn absent(&mut self) -> bool {
+        match self.rest {
+            [b'_', rest @ ..] => {
+                self.rest = rest;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Decimal digits and a `:`.
+    const fn number(&mut self) -> Option<usize> {
+        let mut n: usize = 0;
+        let mut i = 0;
+        while i < self.rest.len() && self.rest[i].is_ascii_digit() {
+            n = match n.checked_mul(10) {
+                Some(n) => n,
+                None => return None,
+            };
+            n = match n.checked_add((self.rest[i] - b'0') as usize) {
+                Some(n) => n,
+                None => return None,
+            };
+            i += 1;
+        }
+        if i == 0 || i >= self.rest.len() || self.rest[i] != b':' {
+            return None;
+        }
+        self.rest = self.rest.split_at(i + 1).1;
+        Some(n)
+    }
+
+    const fn byte(&mut self) -> Option<u8> {
+        match self.rest {
+            [byte, rest @ ..] => {
+                self.rest = rest;
+                Some(*byte)
+            }
+            [] => None,
+        }
+    }
+}
