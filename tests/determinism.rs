@@ -64,7 +64,7 @@ fn the_same_manifest_expands_to_the_same_text_in_two_directories() {
     assert!(text.contains(r#""/../../Cargo.toml""#), "{text}");
     // Members in manifest order.
     let order: Vec<usize> = [
-        "acme_core :: *",
+        "acme_core ::*",
         "acme_derive as derive",
         "acme_json as json",
         "itoa as int",

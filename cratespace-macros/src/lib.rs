@@ -52,11 +52,16 @@ pub fn expand(input: TokenStream) -> TokenStream {
         let message = diagnostic.to_string();
         tokens.extend(quote!(::core::compile_error! { #message }));
     }
-    tokens.extend(expand::expand(
+    tokens.extend(expand::expand_with(
         &loaded.cratespace,
         &loaded.tracked,
         base_env,
         &runtime,
+        &|text| {
+            text.parse::<TokenStream>()
+                .map(proc_macro2::TokenStream::from)
+                .map_err(drop)
+        },
     ));
     tokens.into()
 }
