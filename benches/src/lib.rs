@@ -8,6 +8,7 @@
 use cratespace_manifest::{Loaded, Request, Source, Sources, expand, load, load_sources};
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use std::fmt::Write as _;
+use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use toml::de::DeTable;
 
@@ -17,7 +18,9 @@ pub struct Family {
     /// The top crate's `Cargo.toml`, the cratespace table included.
     pub cargo_toml: String,
     /// The `lib.rs` of a top crate that writes the facade by hand: the
-    /// `pub use` lines `cratespace!()` stands for.
+    /// `pub use` lines `cratespace!()` stands for, with the attributes that
+    /// give the same documentation (`#[doc(inline)]`, a doc line per
+    /// namespace), and no metadata const.
     pub hand_written: String,
     /// The member crates.
     pub members: Vec<MemberCrate>,
@@ -134,7 +137,10 @@ impl Family {
                 cargo_toml,
                 "\n[package.metadata.cratespace.members.n{group}]"
             );
-            let _ = writeln!(hand_written, "pub mod n{group} {{");
+            let _ = writeln!(
+                hand_written,
+                "/// The `n{group}` namespace.\npub mod n{group} {{"
+            );
             let mut deep = Vec::new();
             for index in range {
                 if index % 10 >= 8 {
@@ -148,7 +154,10 @@ impl Family {
                     cargo_toml,
                     "\n[package.metadata.cratespace.members.n{group}.deep]"
                 );
-                let _ = writeln!(hand_written, "    pub mod deep {{");
+                let _ = writeln!(
+                    hand_written,
+                    "    /// The `deep` namespace.\n    pub mod deep {{"
+                );
                 for index in deep {
                     member_entry(&mut cargo_toml, &mut hand_written, index, "        ");
                 }
@@ -204,17 +213,21 @@ fn member_entry(cargo_toml: &mut String, hand_written: &mut String, index: usize
         (false, false) => String::new(),
     };
     let _ = match shape {
-        Shape::Glob => writeln!(hand_written, "{indent}pub use ::{krate}::*;"),
+        Shape::Glob => writeln!(hand_written, "{indent}#[doc(inline)] pub use ::{krate}::*;"),
         Shape::Options => writeln!(
             hand_written,
-            "{indent}/// The inner module of member {index}.\n{indent}pub use ::{krate}::inner as {name};"
+            "{indent}/// The inner module of member {index}.\n{indent}#[doc(inline)] pub use ::{krate}::inner as {name};"
         ),
-        _ => writeln!(hand_written, "{indent}{cfg}pub use ::{krate} as {name};"),
+        _ => writeln!(
+            hand_written,
+            "{indent}{cfg}#[doc(inline)] pub use ::{krate} as {name};"
+        ),
     };
 }
 
 /// The whole pipeline `cratespace!()` runs: read, parse, validate and model
-/// the crate at `dir`, then expand the model to tokens.
+/// the crate at `dir`, then expand the model to tokens (outside a compiler,
+/// `proc_macro2` lexes the expansion's text: slower than the compiler's lexer).
 ///
 /// Panics if the manifest has a diagnostic: a benchmark of an invalid
 /// manifest would measure the wrong thing.
@@ -227,19 +240,49 @@ pub fn expand_crate(dir: &Path) -> TokenStream {
     expand_loaded(&loaded)
 }
 
+/// The macro's own work on the crate at `dir`: [`expand_crate`] up to the
+/// source text the macro hands the compiler to lex, which is where the
+/// macro's work ends (the compiler's lexer is measured by `compile-cost`).
+/// Returns the length of that text.
+#[inline(never)]
+pub fn expand_crate_to_text(dir: &Path) -> usize {
+    let loaded = load(&Request {
+        manifest_dir: dir.to_path_buf(),
+        manifest: None,
+    });
+    check(&loaded);
+    let length = std::cell::Cell::new(0);
+    let tokens = expand::expand_with(
+        &loaded.cratespace,
+        &loaded.tracked,
+        "CARGO_MANIFEST_DIR",
+        &quote_runtime(),
+        &|text| {
+            length.set(length.get() + black_box(text).len());
+            Ok(TokenStream::new())
+        },
+    );
+    drop(black_box(tokens));
+    length.get()
+}
+
 /// The expansion of a manifest that must have loaded without a diagnostic.
 fn expand_loaded(loaded: &Loaded) -> TokenStream {
-    assert!(
-        loaded.diagnostics.is_empty(),
-        "the generated manifest has diagnostics:\n{}",
-        loaded.diagnostics[0]
-    );
+    check(loaded);
     expand::expand(
         &loaded.cratespace,
         &loaded.tracked,
         "CARGO_MANIFEST_DIR",
         &quote_runtime(),
     )
+}
+
+fn check(loaded: &Loaded) {
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "the generated manifest has diagnostics:\n{}",
+        loaded.diagnostics[0]
+    );
 }
 
 /// The floor: what `toml` alone takes to read and parse the same file.

@@ -10,7 +10,7 @@
 //! token gets the call-site span either way.
 
 use crate::model::{Cratespace, Item, Member, Name, Namespace, Versioning};
-use crate::table::table;
+use crate::table::{Gates, table};
 use proc_macro2::{Delimiter, Group, TokenStream};
 use std::fmt::Write as _;
 
@@ -46,10 +46,11 @@ pub fn expand_with(
 ) -> TokenStream {
     let lex = |text: &str| checked(lex, text);
     let mut text = String::new();
-    namespace(&mut text, &cratespace.root);
+    let mut gates = Gates::default();
+    namespace(&mut text, &cratespace.root, &mut gates);
     let mut out = lex(&text);
     if let Some(name) = &cratespace.metadata {
-        metadata(&mut out, cratespace, name, runtime, &lex);
+        metadata(&mut out, cratespace, name, runtime, &lex, &mut gates);
     }
     text.clear();
     track(&mut text, tracked, base_env);
@@ -68,10 +69,10 @@ fn checked(lex: &dyn Fn(&str) -> Result<TokenStream, ()>, text: &str) -> TokenSt
 }
 
 /// The `pub use` tree.
-fn namespace(out: &mut String, namespace: &Namespace) {
+fn namespace<'a>(out: &mut String, namespace: &'a Namespace, gates: &mut Gates<'a>) {
     for item in &namespace.items {
         match item {
-            Item::Member(member) | Item::Glob(member) => reexport(out, member),
+            Item::Member(member) | Item::Glob(member) => reexport(out, member, gates),
             Item::Namespace {
                 name,
                 namespace: inner,
@@ -80,7 +81,7 @@ fn namespace(out: &mut String, namespace: &Namespace) {
                 out.push_str("pub mod ");
                 rust_name(out, name);
                 out.push_str(" {\n");
-                self::namespace(out, inner);
+                self::namespace(out, inner, gates);
                 out.push_str("}\n");
             }
         }
@@ -88,9 +89,12 @@ fn namespace(out: &mut String, namespace: &Namespace) {
 }
 
 /// `#[cfg(gate)] #[doc = " doc"] #[doc(inline)] pub use ::krate::path as name;`
-fn reexport(out: &mut String, member: &Member) {
+fn reexport<'a>(out: &mut String, member: &'a Member, gates: &mut Gates<'a>) {
     if let Some(gate) = &member.gate {
-        let _ = write!(out, "#[cfg({gate})] ");
+        out.push_str("#[cfg(");
+        let index = gates.index(gate);
+        out.push_str(&gates.texts[index]);
+        out.push_str(")] ");
     }
     if let Some(text) = &member.doc {
         out.push_str("#[doc = \" ");
@@ -115,12 +119,13 @@ fn reexport(out: &mut String, member: &Member) {
 
 /// `#[doc = "…"] pub const NAME: runtime::Cratespace = runtime::Cratespace::__new(name,
 /// version, runtime::Versioning::…, members, "table", &[::core::cfg!(gate), …],);`
-fn metadata(
+fn metadata<'a>(
     out: &mut TokenStream,
-    cratespace: &Cratespace,
+    cratespace: &'a Cratespace,
     name: &str,
     runtime: &TokenStream,
     lex: &dyn Fn(&str) -> TokenStream,
+    gates: &mut Gates<'a>,
 ) {
     let package = &cratespace.name;
     let mut text = String::new();
@@ -144,7 +149,7 @@ fn metadata(
     out.extend(runtime.clone());
     out.extend(lex("::Cratespace::__new"));
 
-    let table = table(cratespace);
+    let table = table(cratespace, gates);
     text.clear();
     or_build_env(&mut text, package, "CARGO_PKG_NAME");
     text.push_str(", ");
@@ -161,8 +166,10 @@ fn metadata(
     let _ = write!(text, "::Versioning::{versioning}, {}, ", table.members);
     literal(&mut text, &table.text);
     text.push_str(", &[");
-    for gate in &table.gates {
-        let _ = write!(text, "::core::cfg!({gate}), ");
+    for gate in &gates.texts {
+        text.push_str("::core::cfg!(");
+        text.push_str(gate);
+        text.push_str("), ");
     }
     text.push_str("],");
     arguments.extend(lex(&text));

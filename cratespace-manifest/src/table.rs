@@ -4,67 +4,142 @@
 //! constructor call per member cost a top crate of 500 members 120–200 ms.
 
 use crate::cfg::Cfg;
-use crate::model::{Cratespace, Kind};
+use crate::model::{Cratespace, Item, Kind, Member, Name, Namespace};
+use std::collections::HashMap;
 
 /// The members of a cratespace, encoded for the runtime.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table<'a> {
+pub struct Table {
     /// The encoded members, in manifest order.
     pub text: String,
     /// How many members `text` holds.
     pub members: usize,
-    /// The distinct gates, in order of first use: the table refers to each
-    /// by its index here, and the runtime learns whether it holds from a
-    /// `cfg!` per gate.
-    pub gates: Vec<&'a Cfg>,
 }
 
-/// Encodes every member of `cratespace`, depth first in manifest order.
-pub fn table(cratespace: &Cratespace) -> Table<'_> {
-    let members = cratespace.root.members();
+/// The distinct gates of a cratespace, in order of first use, each with its
+/// text: the table refers to a gate by its index here, and the runtime
+/// learns whether it holds from a `cfg!` per gate.
+#[derive(Debug, Default)]
+pub struct Gates<'a> {
+    /// Each distinct gate.
+    pub distinct: Vec<&'a Cfg>,
+    /// The text of each, as it goes inside `#[cfg(…)]`.
+    pub texts: Vec<String>,
+    indices: HashMap<&'a Cfg, usize>,
+}
+
+impl<'a> Gates<'a> {
+    /// The index of `gate`, added if it is new.
+    pub fn index(&mut self, gate: &'a Cfg) -> usize {
+        if let Some(&index) = self.indices.get(gate) {
+            return index;
+        }
+        let index = self.distinct.len();
+        self.distinct.push(gate);
+        self.texts.push(gate.to_string());
+        self.indices.insert(gate, index);
+        index
+    }
+}
+
+/// Encodes every member of `cratespace`, depth first in manifest order,
+/// adding their gates to `gates`.
+pub fn table<'a>(cratespace: &'a Cratespace, gates: &mut Gates<'a>) -> Table {
     let mut table = Table {
         text: String::new(),
-        members: members.len(),
-        gates: Vec::new(),
+        members: 0,
     };
-    // Gate text → index into `gates`.
-    let mut seen = std::collections::HashMap::new();
-    let out = &mut table.text;
-    for (path, member) in members {
-        out.push(match member.kind {
-            Kind::Child => 'c',
-            Kind::Voucher => 'v',
-            Kind::Glob => 'g',
-        });
-        string(out, &path);
-        string(out, &member.dependency);
-        string(out, &member.package);
-        string(out, &member.target());
-        option(out, member.requirement.as_deref());
-        match &member.gate {
-            Some(gate) => {
-                let text = gate.to_string();
-                let next = table.gates.len();
-                let index = *seen.entry(text.clone()).or_insert(next);
-                if index == next {
-                    table.gates.push(gate);
-                }
-                string(out, &text);
-                number(out, index);
-            }
-            None => out.push('_'),
-        }
-        option(out, member.doc.as_deref());
-        match &member.voucher {
-            Some(voucher) => {
-                string(out, &voucher.approved);
-                list(out, &voucher.by);
-                list(out, &voucher.checksums);
-            }
-            None => out.push('_'),
-        }
-    }
+    let mut path = String::new();
+    members(&cratespace.root, &mut path, &mut |path, member| {
+        table.members += 1;
+        write_member(&mut table.text, path, member, gates);
+    });
     table
+}
+
+/// Calls `visit` with each member under `namespace` and its module path
+/// (`formats::json`, `*`, `formats::*`), depth first in manifest order;
+/// `path` holds the path of `namespace`, each segment followed by `::`.
+fn members<'a>(
+    namespace: &'a Namespace,
+    path: &mut String,
+    visit: &mut dyn FnMut(&str, &'a Member),
+) {
+    let prefix = path.len();
+    for item in &namespace.items {
+        match item {
+            Item::Member(member) => {
+                if let Some(name) = &member.name {
+                    push_name(path, name);
+                }
+                visit(path, member);
+            }
+            Item::Glob(member) => {
+                path.push('*');
+                visit(path, member);
+            }
+            Item::Namespace { name, namespace } => {
+                push_name(path, name);
+                path.push_str("::");
+                members(namespace, path, visit);
+            }
+        }
+        path.truncate(prefix);
+    }
+}
+
+fn push_name(path: &mut String, name: &Name) {
+    if name.raw {
+        path.push_str("r#");
+    }
+    path.push_str(&name.ident);
+}
+
+fn write_member<'a>(out: &mut String, path: &str, member: &'a Member, gates: &mut Gates<'a>) {
+    out.push(match member.kind {
+        Kind::Child => 'c',
+        Kind::Voucher => 'v',
+        Kind::Glob => 'g',
+    });
+    string(out, path);
+    string(out, &member.dependency);
+    string(out, &member.package);
+    target(out, member);
+    option(out, member.requirement.as_deref());
+    match &member.gate {
+        Some(gate) => {
+            let index = gates.index(gate);
+            string(out, &gates.texts[index]);
+            number(out, index);
+        }
+        None => out.push('_'),
+    }
+    option(out, member.doc.as_deref());
+    match &member.voucher {
+        Some(voucher) => {
+            string(out, &voucher.approved);
+            list(out, &voucher.by);
+            list(out, &voucher.checksums);
+        }
+        None => out.push('_'),
+    }
+}
+
+/// [`Member::target`], written as a string without making one.
+fn target(out: &mut String, member: &Member) {
+    let name_len = |name: &Name| name.ident.len() + if name.raw { 2 } else { 0 };
+    let len = name_len(&member.krate)
+        + member
+            .path
+            .iter()
+            .map(|segment| 2 + name_len(segment))
+            .sum::<usize>();
+    number(out, len);
+    push_name(out, &member.krate);
+    for segment in &member.path {
+        out.push_str("::");
+        push_name(out, segment);
+    }
 }
 
 fn list(out: &mut String, items: &[String]) {

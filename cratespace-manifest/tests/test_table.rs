@@ -3,7 +3,7 @@
 //! by `table` and decoded by the runtime, matches the model field by field.
 
 use cratespace_manifest::model::{self, Kind};
-use cratespace_manifest::table::table;
+use cratespace_manifest::table::{Gates, table};
 use cratespace_manifest::{Request, load};
 use cratespace_runtime::{Cratespace, Versioning};
 use std::path::{Path, PathBuf};
@@ -36,11 +36,12 @@ fn test_every_member_reads_back() {
             manifest: None,
         });
         let model = &loaded.cratespace;
-        let table = table(model);
+        let mut gates = Gates::default();
+        let table = table(model, &mut gates);
         let expected = model.root.members();
         assert_eq!(table.members, expected.len());
         // Each gate holds when its index is even, so both states are read.
-        let holds: Vec<bool> = (0..table.gates.len()).map(|i| i % 2 == 0).collect();
+        let holds: Vec<bool> = (0..gates.distinct.len()).map(|i| i % 2 == 0).collect();
         let runtime = Cratespace::__new(
             "top",
             "1.0.0",
@@ -74,7 +75,7 @@ fn test_every_member_reads_back() {
             let index = original
                 .gate
                 .as_ref()
-                .map(|gate| table.gates.iter().position(|g| *g == gate).unwrap());
+                .map(|gate| gates.distinct.iter().position(|g| *g == gate).unwrap());
             assert_eq!(
                 member.enabled(),
                 index.is_none_or(|i| holds[i]),
@@ -105,10 +106,10 @@ fn test_every_member_reads_back() {
         assert_eq!(read, expected.len(), "{}", dir.display());
         members += read;
         // Distinct gates only: no two entries print the same.
-        let mut texts: Vec<String> = table.gates.iter().map(ToString::to_string).collect();
+        let mut texts: Vec<String> = gates.distinct.iter().map(ToString::to_string).collect();
         texts.sort();
         texts.dedup();
-        assert_eq!(texts.len(), table.gates.len(), "{}", dir.display());
+        assert_eq!(texts.len(), gates.distinct.len(), "{}", dir.display());
     }
     // The manifests hold enough of each sort for the test to mean something.
     assert!(
@@ -151,7 +152,7 @@ fn test_awkward_text_reads_back() {
                 items: vec![model::Item::Glob(member.clone()), model::Item::Glob(member)],
             },
         };
-        let table = table(&model);
+        let table = table(&model, &mut Gates::default());
         let runtime = Cratespace::__new(
             "top",
             "1.0.0",

@@ -1,16 +1,20 @@
 //! The expansion pipeline against its floor, measured alternately.
 //!
 //! `pipeline ratio [ROUNDS]` times `cratespace!()`'s work (read, parse,
-//! validate, model, expand) and `toml` alone reading and parsing the same
-//! `Cargo.toml`, in alternating batches at each size, and prints the median
-//! time per member and the median ratio of the pairs (SPEC §8: at most 2x).
+//! validate, model, expand to the source text the compiler lexes), the same
+//! to tokens (lexed by `proc_macro2`, as outside a compiler), and `toml`
+//! alone reading and parsing the same `Cargo.toml`, in alternating batches
+//! at each size, and prints the median time per member and the median ratio
+//! of the pairs to the floor (SPEC §8: at most 2x).
 //!
-//! `pipeline once N pipeline|floor` runs one side once, for a profiler:
+//! `pipeline once N text|tokens|floor` runs one side once, for a profiler:
 //! `valgrind --tool=callgrind --toggle-collect='*expand_crate*' …`.
 //!
 //! `pipeline dump DIR…` prints the expansion of each crate directory.
 
-use cratespace_benches::{expand_crate, expand_text, parse_crate, scratch, write_top};
+use cratespace_benches::{
+    expand_crate, expand_crate_to_text, expand_text, parse_crate, scratch, write_top,
+};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -30,7 +34,7 @@ fn main() {
         ["dump", dirs @ ..] => dump(dirs),
         _ => {
             eprintln!(
-                "usage: pipeline ratio [ROUNDS] | pipeline once N pipeline|floor | pipeline dump DIR…"
+                "usage: pipeline ratio [ROUNDS] | pipeline once N text|tokens|floor | pipeline dump DIR…"
             );
             std::process::exit(2);
         }
@@ -45,12 +49,15 @@ fn once(n: usize, side: &str) {
     let text = std::fs::read_to_string(dir.join("Cargo.toml")).expect("Cargo.toml is readable");
     drop(black_box(expand_text(&text)));
     match side {
-        "pipeline" => drop(black_box(expand_crate(&dir))),
+        "tokens" => drop(black_box(expand_crate(&dir))),
+        "text" => {
+            black_box(expand_crate_to_text(&dir));
+        }
         "floor" => {
             black_box(parse_crate(&dir));
         }
         _ => {
-            eprintln!("the side is `pipeline` or `floor`");
+            eprintln!("the side is `text`, `tokens` or `floor`");
             std::process::exit(2);
         }
     }
@@ -87,8 +94,8 @@ fn dump(dirs: &[&str]) {
 
 fn ratio(rounds: usize) {
     println!(
-        "{:>6} {:>14} {:>14} {:>16} {:>16} {:>7}",
-        "n", "pipeline", "floor", "pipeline/member", "floor/member", "ratio"
+        "{:>6} {:>12} {:>12} {:>12} {:>13} {:>13} {:>7} {:>7}",
+        "n", "to text", "to tokens", "floor", "text/member", "floor/member", "text", "tokens"
     );
     for &n in SIZES {
         let dir = scratch(n);
@@ -97,33 +104,43 @@ fn ratio(rounds: usize) {
         // one interruption weigh little.
         let once = time(1, || drop(black_box(expand_crate(&dir))));
         let batch = (Duration::from_millis(20).as_nanos() / once.as_nanos().max(1)).max(1) as u32;
-        let mut pipeline = Vec::new();
-        let mut floor = Vec::new();
-        let mut ratios = Vec::new();
+        let sides: [&dyn Fn(); 3] = [
+            &|| {
+                black_box(expand_crate_to_text(&dir));
+            },
+            &|| drop(black_box(expand_crate(&dir))),
+            &|| {
+                black_box(parse_crate(&dir));
+            },
+        ];
+        let mut times: [Vec<Duration>; 3] = Default::default();
+        let mut ratios: [Vec<f64>; 2] = Default::default();
         for round in 0..rounds {
-            let mut pair = [Duration::ZERO; 2];
-            for side in [round % 2, 1 - round % 2] {
-                pair[side] = if side == 0 {
-                    time(batch, || drop(black_box(expand_crate(&dir))))
-                } else {
-                    time(batch, || {
-                        black_box(parse_crate(&dir));
-                    })
-                };
+            let mut run = [Duration::ZERO; 3];
+            // A different side first in each round.
+            for k in 0..3 {
+                let side = (round + k) % 3;
+                run[side] = time(batch, sides[side]);
             }
-            pipeline.push(pair[0]);
-            floor.push(pair[1]);
-            ratios.push(pair[0].as_secs_f64() / pair[1].as_secs_f64());
+            for side in 0..3 {
+                times[side].push(run[side]);
+            }
+            for side in 0..2 {
+                ratios[side].push(run[side].as_secs_f64() / run[2].as_secs_f64());
+            }
         }
-        let (p, f) = (median(pipeline), median(floor));
+        let [text, tokens, floor] = times.map(median);
+        let [text_ratio, tokens_ratio] = ratios.map(median_f64);
         println!(
-            "{:>6} {:>14} {:>14} {:>16} {:>16} {:>6.2}x",
+            "{:>6} {:>12} {:>12} {:>12} {:>13} {:>13} {:>6.2}x {:>6.2}x",
             n,
-            show(p),
-            show(f),
-            show(p / n as u32),
-            show(f / n as u32),
-            median_f64(ratios),
+            show(text),
+            show(tokens),
+            show(floor),
+            show(text / n as u32),
+            show(floor / n as u32),
+            text_ratio,
+            tokens_ratio,
         );
     }
 }
