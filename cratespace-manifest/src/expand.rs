@@ -164,7 +164,7 @@ fn metadata<'a>(
     };
     text.clear();
     let _ = write!(text, "::Versioning::{versioning}, {}, ", table.members);
-    literal(&mut text, &table.text);
+    raw_literal(&mut text, &table.text);
     text.push_str(", &[");
     for gate in &gates.texts {
         text.push_str("::core::cfg!(");
@@ -229,6 +229,26 @@ fn literal(out: &mut String, text: &str) {
     out.push('"');
     escaped(out, text);
     out.push('"');
+}
+
+/// A string literal of `text`, raw (`r#"…"#`) when it can be: the compiler
+/// then has no escapes to check in a table of some 100 bytes a member.
+fn raw_literal(out: &mut String, text: &str) {
+    if text.contains('\r') {
+        // A raw string cannot hold a carriage return.
+        return literal(out, text);
+    }
+    let mut hashes = 1;
+    let mut closing = String::from("\"#");
+    while text.contains(&closing) {
+        hashes += 1;
+        closing.push('#');
+    }
+    out.push('r');
+    out.extend(std::iter::repeat_n('#', hashes));
+    out.push('"');
+    out.push_str(text);
+    out.push_str(&closing);
 }
 
 /// The inside of a string literal: `"` and `\` escaped, and every ASCII

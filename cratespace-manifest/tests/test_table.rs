@@ -173,3 +173,75 @@ fn test_awkward_text_reads_back() {
         }
     }
 }
+
+/// The table reaches the compiler as one literal holding exactly its text:
+/// raw with enough `#`s when the text holds `"#`, escaped when it holds a
+/// carriage return (which no raw string can).
+#[test]
+fn test_table_literal_holds_the_text() {
+    use cratespace_manifest::expand::expand;
+    use proc_macro2::{TokenStream, TokenTree};
+
+    fn literals(stream: TokenStream, out: &mut Vec<String>) {
+        for tree in stream {
+            match tree {
+                TokenTree::Literal(literal) => out.push(literal.to_string()),
+                TokenTree::Group(group) => literals(group.stream(), out),
+                _ => {}
+            }
+        }
+    }
+
+    for (doc, expected_prefix) in [
+        ("plain", "r#\""),
+        ("a \"# b", "r##\""),
+        ("a \"## b \"# c", "r###\""),
+        ("carriage\rreturn", "\""),
+    ] {
+        let member = model::Member {
+            name: Some(model::Name {
+                ident: "m".to_owned(),
+                raw: false,
+            }),
+            kind: Kind::Child,
+            dependency: "dep".to_owned(),
+            package: "dep".to_owned(),
+            krate: model::Name {
+                ident: "dep".to_owned(),
+                raw: false,
+            },
+            path: Vec::new(),
+            requirement: None,
+            gate: None,
+            doc: Some(doc.to_owned()),
+            voucher: None,
+        };
+        let model = model::Cratespace {
+            name: "top".to_owned(),
+            version: "1.0.0".to_owned(),
+            versioning: model::Versioning::Independent,
+            metadata: Some("CRATESPACE".to_owned()),
+            root: model::Namespace {
+                items: vec![model::Item::Member(member)],
+            },
+        };
+        let table = table(&model, &mut Gates::default());
+        let runtime: TokenStream = "::cratespace".parse().unwrap();
+        let expansion = expand(&model, &[], "CARGO_MANIFEST_DIR", &runtime);
+        assert!(
+            !expansion.to_string().contains("internal error"),
+            "{expansion}"
+        );
+        let mut found = Vec::new();
+        literals(expansion, &mut found);
+        let literal = found
+            .iter()
+            .find(|literal| literal.contains("1:m3:dep"))
+            .unwrap_or_else(|| panic!("no table literal in {found:?}"));
+        assert!(literal.starts_with(expected_prefix), "{doc:?}: {literal}");
+        if expected_prefix.starts_with('r') {
+            let inner = &literal[expected_prefix.len()..literal.len() - expected_prefix.len() + 1];
+            assert_eq!(inner, table.text, "{doc:?}");
+        }
+    }
+}
