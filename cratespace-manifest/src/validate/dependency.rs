@@ -71,6 +71,22 @@ impl<'a> Index<'a> {
 }
 
 impl Index<'_> {
+    /// How many entries [`key_position`](Self::key_position) ranges over.
+    pub(super) fn keys(&self) -> usize {
+        self.by_key.len()
+    }
+
+    /// Where the dependency `key` is listed first among the linked ones:
+    /// one number per key.
+    pub(super) fn key_position(&self, key: &str) -> Option<usize> {
+        let position = self.by_key.partition_point(|(entry, _)| *entry < key);
+        let found = self
+            .by_key
+            .get(position)
+            .is_some_and(|(entry, _)| *entry == key);
+        found.then_some(position)
+    }
+
     fn by_package(&self) -> &[(&str, usize)] {
         self.by_package.get_or_init(|| {
             let mut by_package: Vec<_> = self
@@ -87,7 +103,10 @@ impl Index<'_> {
 }
 
 /// The positions listed under `name` in `sorted`, in order.
-fn lookup<'s>(sorted: &'s [(&str, usize)], name: &'s str) -> impl Iterator<Item = usize> + 's {
+pub(super) fn lookup<'s>(
+    sorted: &'s [(&str, usize)],
+    name: &'s str,
+) -> impl Iterator<Item = usize> + 's {
     let start = sorted.partition_point(|(entry, _)| *entry < name);
     sorted[start..]
         .iter()

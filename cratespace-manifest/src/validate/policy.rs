@@ -154,8 +154,11 @@ impl Context<'_, '_> {
         let Some((cargo_source, package)) = self.input.cargo else {
             return;
         };
-        if !self.checked.insert(resolved.key.clone()) {
-            return;
+        if let Some(position) = self.index.key_position(&resolved.key) {
+            if self.checked[position] {
+                return;
+            }
+            self.checked[position] = true;
         }
         let key = &resolved.key;
         let requirement = resolved.requirement.as_deref();
