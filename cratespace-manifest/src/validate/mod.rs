@@ -6,7 +6,7 @@
 mod dependency;
 mod policy;
 
-use self::dependency::{Index, lookup};
+use self::dependency::{Index, listed};
 use self::policy::Approval;
 use crate::cargo::Package;
 use crate::cfg::{Cfg, CfgError};
@@ -139,7 +139,7 @@ impl Context<'_, '_> {
             format!("unknown key `{text}` in {place}"),
         )
         .label("unknown key");
-        diagnostic = match closest(text, known.iter().copied()) {
+        diagnostic = match closest(text, known) {
             Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
             None => diagnostic,
         };
@@ -190,7 +190,7 @@ impl Context<'_, '_> {
                     format!("`versioning` must be \"independent\", \"pinned\" or \"lockstep\", found \"{text}\""),
                 )
                 .label("unknown versioning");
-                if let Some(best) = closest(text, VERSIONINGS.iter().copied()) {
+                if let Some(best) = closest(text, VERSIONINGS) {
                     diagnostic = diagnostic.help(format!("did you mean \"{best}\"?"));
                 }
                 self.push(diagnostic);
@@ -266,7 +266,8 @@ impl Context<'_, '_> {
             };
             let path = format!("{prefix}{}", name.ident);
             let mut first = position;
-            for other in lookup(&names, &name.ident) {
+            for listed_at in listed(&names, &name.ident) {
+                let other = names[listed_at].1;
                 if other == position || name::module_name(entries[other].0.get_ref()).is_ok() {
                     first = other;
                     break;
