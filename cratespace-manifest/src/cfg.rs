@@ -152,20 +152,27 @@ fn combine(kind: ListKind, predicates: Vec<Cfg>) -> Cfg {
         }
     }
 
+    let mut first_seen = Vec::with_capacity(flat.len());
     let mut seen = HashSet::new();
-    let first_seen: Vec<bool> = flat.iter().map(|cfg| seen.insert(cfg)).collect();
-    let unique: Vec<Cfg> = flat
-        .into_iter()
-        .zip(first_seen)
-        .filter_map(|(cfg, first)| first.then_some(cfg))
-        .collect();
+    for cfg in &flat {
+        first_seen.push(seen.insert(cfg));
+    }
+    drop(seen);
+    let mut unique = Vec::with_capacity(flat.len());
+    for (position, cfg) in flat.into_iter().enumerate() {
+        if first_seen[position] {
+            unique.push(cfg);
+        }
+    }
 
-    match <[Cfg; 1]>::try_from(unique) {
-        Ok([only]) => only,
-        Err(list) => match kind {
-            ListKind::All => Cfg::All(list),
-            ListKind::Any => Cfg::Any(list),
-        },
+    if unique.len() == 1 {
+        if let Some(only) = unique.pop() {
+            return only;
+        }
+    }
+    match kind {
+        ListKind::All => Cfg::All(unique),
+        ListKind::Any => Cfg::Any(unique),
     }
 }
 
@@ -442,9 +449,9 @@ impl<'a> Parser<'a> {
                     (Some(first_extra), Some(last_extra)) => first_extra.start..last_extra.end,
                     _ => keyword.start..self.last_end,
                 };
-                match <[Cfg; 1]>::try_from(list) {
-                    Ok([inner]) => Ok(Cfg::Not(Box::new(inner))),
-                    Err(_) => Err(CfgError::new(
+                match list.pop() {
+                    Some(inner) if count == 1 => Ok(Cfg::Not(Box::new(inner))),
+                    _ => Err(CfgError::new(
                         extra,
                         format!("`not` takes exactly one predicate, found {count}"),
                     )),
