@@ -26,20 +26,21 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem with no place in a file, such as a file that cannot be read.
     pub fn new(message: impl Into<String>) -> Self {
-        Diagnostic {
-            message: message.into(),
-            location: None,
-            label: None,
-            related: Vec::new(),
-            help: Vec::new(),
-        }
+        Diagnostic::with(None, message.into())
     }
 
     /// A problem at a byte range of a file.
     pub fn at(source: &Source, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic::with(Some(source.locate(span)), message.into())
+    }
+
+    fn with(location: Option<Location>, message: String) -> Self {
         Diagnostic {
-            location: Some(source.locate(span)),
-            ..Diagnostic::new(message)
+            message,
+            location,
+            label: None,
+            related: Vec::new(),
+            help: Vec::new(),
         }
     }
 
@@ -70,17 +71,17 @@ impl Diagnostic {
 impl Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(&self.message)?;
-        let places: Vec<(&Location, Option<&str>)> = self
-            .location
-            .iter()
-            .map(|location| (location, self.label.as_deref()))
-            .chain(self.related.iter().map(|(l, s)| (l, Some(s.as_str()))))
-            .collect();
-        let gutter = places
-            .iter()
-            .map(|(location, _)| location.line.to_string().len())
-            .max()
-            .unwrap_or(1);
+        let mut places: Vec<(&Location, Option<&str>)> = Vec::with_capacity(1 + self.related.len());
+        if let Some(location) = &self.location {
+            places.push((location, self.label.as_deref()));
+        }
+        for (location, label) in &self.related {
+            places.push((location, Some(label.as_str())));
+        }
+        let mut gutter = 1;
+        for (location, _) in &places {
+            gutter = gutter.max(location.line.to_string().len());
+        }
         let pad = " ".repeat(gutter);
         for (index, (location, label)) in places.iter().enumerate() {
             let arrow = if index == 0 { "-->" } else { ":::" };

@@ -169,32 +169,15 @@ fn compose_latin1(text: &str) -> Option<String> {
     const MARKS: [char; 7] = [
         '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{308}', '\u{30A}', '\u{327}',
     ];
-    // For each base letter, its composition with each of `MARKS`; `-` for none.
-    const LETTERS: &[(char, &str)] = &[
-        ('A', "ÀÁÂÃÄÅ-"),
-        ('C', "------Ç"),
-        ('E', "ÈÉÊ-Ë--"),
-        ('I', "ÌÍÎ-Ï--"),
-        ('N', "---Ñ---"),
-        ('O', "ÒÓÔÕÖ--"),
-        ('U', "ÙÚÛ-Ü--"),
-        ('Y', "-Ý-----"),
-        ('a', "àáâãäå-"),
-        ('c', "------ç"),
-        ('e', "èéê-ë--"),
-        ('i', "ìíî-ï--"),
-        ('n', "---ñ---"),
-        ('o', "òóôõö--"),
-        ('u', "ùúû-ü--"),
-        ('y', "-ý--ÿ--"),
-    ];
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
-        let composed = MARKS.iter().position(|&mark| mark == ch).and_then(|index| {
-            let base = out.chars().next_back()?;
-            let (_, row) = LETTERS.iter().find(|(letter, _)| *letter == base)?;
-            row.chars().nth(index).filter(|&letter| letter != '-')
-        });
+        let mut composed = None;
+        for (index, &mark) in MARKS.iter().enumerate() {
+            if mark == ch {
+                composed = compose(out.chars().next_back(), index);
+                break;
+            }
+        }
         match composed {
             Some(letter) => {
                 out.pop();
@@ -205,6 +188,38 @@ fn compose_latin1(text: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// For each base letter, its composition with each of the marks of
+/// [`compose_latin1`]; `-` for none.
+const LETTERS: &[(char, &str)] = &[
+    ('A', "ÀÁÂÃÄÅ-"),
+    ('C', "------Ç"),
+    ('E', "ÈÉÊ-Ë--"),
+    ('I', "ÌÍÎ-Ï--"),
+    ('N', "---Ñ---"),
+    ('O', "ÒÓÔÕÖ--"),
+    ('U', "ÙÚÛ-Ü--"),
+    ('Y', "-Ý-----"),
+    ('a', "àáâãäå-"),
+    ('c', "------ç"),
+    ('e', "èéê-ë--"),
+    ('i', "ìíî-ï--"),
+    ('n', "---ñ---"),
+    ('o', "òóôõö--"),
+    ('u', "ùúû-ü--"),
+    ('y', "-ý--ÿ--"),
+];
+
+/// `base` with the `mark`th of the marks of [`compose_latin1`], as one letter.
+fn compose(base: Option<char>, mark: usize) -> Option<char> {
+    let base = base?;
+    for &(letter, row) in LETTERS {
+        if letter == base {
+            return row.chars().nth(mark).filter(|&letter| letter != '-');
+        }
+    }
+    None
 }
 
 fn not_identifier(text: &str) -> NameError {
@@ -222,19 +237,21 @@ fn not_identifier(text: &str) -> NameError {
 }
 
 fn legal_alternative(text: &str) -> Option<String> {
-    let mut out: String = text
-        .trim_start_matches("r#")
+    let text = text.trim_start_matches("r#");
+    let mut out = String::with_capacity(text.len() + 1);
+    if text
         .chars()
-        .map(|ch| {
-            if unicode_ident::is_xid_continue(ch) {
-                ch
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if out.starts_with(|ch: char| !unicode_ident::is_xid_start(ch)) {
-        out.insert(0, '_');
+        .next()
+        .is_some_and(|ch| !unicode_ident::is_xid_start(ch))
+    {
+        out.push('_');
+    }
+    for ch in text.chars() {
+        out.push(if unicode_ident::is_xid_continue(ch) {
+            ch
+        } else {
+            '_'
+        });
     }
     let out = out.trim_end_matches('_').to_owned();
     let usable = !out.is_empty() && out != "_" && is_identifier(&out) && !is_keyword(&out);

@@ -143,11 +143,15 @@ impl Context<'_, '_> {
             Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
             None => diagnostic,
         };
-        let list = known
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let mut list = String::new();
+        for (index, known) in known.iter().enumerate() {
+            if index > 0 {
+                list.push_str(", ");
+            }
+            list.push('`');
+            list.push_str(known);
+            list.push('`');
+        }
         self.push(diagnostic.help(format!("the keys allowed here are {list}")));
     }
 

@@ -40,13 +40,11 @@ impl Context<'_, '_> {
                 _ => self.unknown_key(key, VOUCHER_KEYS, &format!("the voucher of `{path}`")),
             }
         }
-        let missing: Vec<&str> = [("approved", approved.is_none()), ("by", by.is_none())]
-            .iter()
-            .filter(|(key, absent)| *absent && get(table, key).is_none())
-            .map(|(key, _)| *key)
-            .collect();
-        for key in &missing {
-            let example = if *key == "approved" {
+        for (key, absent) in [("approved", approved.is_none()), ("by", by.is_none())] {
+            if !absent || get(table, key).is_some() {
+                continue;
+            }
+            let example = if key == "approved" {
                 "approved = \">=0.3.1, <0.4\""
             } else {
                 "by = \"the maintainers who vouch\""
