@@ -139,16 +139,15 @@ enum ListKind {
 fn combine(kind: ListKind, predicates: Vec<Cfg>) -> Cfg {
     // An explicit stack rather than recursion: the input may be built by hand
     // and nested arbitrarily deep.
+    // The predicates still to read, the next one last.
+    let mut stack = Vec::with_capacity(predicates.len());
+    push_reversed(&mut stack, predicates);
     let mut flat = Vec::new();
-    let mut stack = vec![predicates.into_iter()];
-    while let Some(top) = stack.last_mut() {
-        match top.next() {
-            None => {
-                stack.pop();
-            }
-            Some(Cfg::All(inner)) if kind == ListKind::All => stack.push(inner.into_iter()),
-            Some(Cfg::Any(inner)) if kind == ListKind::Any => stack.push(inner.into_iter()),
-            Some(other) => flat.push(other),
+    while let Some(cfg) = stack.pop() {
+        match cfg {
+            Cfg::All(inner) if kind == ListKind::All => push_reversed(&mut stack, inner),
+            Cfg::Any(inner) if kind == ListKind::Any => push_reversed(&mut stack, inner),
+            other => flat.push(other),
         }
     }
 
@@ -173,6 +172,12 @@ fn combine(kind: ListKind, predicates: Vec<Cfg>) -> Cfg {
     match kind {
         ListKind::All => Cfg::All(unique),
         ListKind::Any => Cfg::Any(unique),
+    }
+}
+
+fn push_reversed(stack: &mut Vec<Cfg>, mut list: Vec<Cfg>) {
+    while let Some(cfg) = list.pop() {
+        stack.push(cfg);
     }
 }
 
