@@ -4,7 +4,6 @@
 //! The grammar is the Rust Reference's `ConfigurationPredicate`: a name, a
 //! `name = "string"` pair, or `all(...)`, `any(...)`, `not(...)`.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
 
@@ -138,8 +137,7 @@ enum ListKind {
 
 fn combine(kind: ListKind, predicates: Vec<Cfg>) -> Cfg {
     // An explicit stack rather than recursion: the input may be built by hand
-    // and nested arbitrarily deep.
-    // The predicates still to read, the next one last.
+    // and nested arbitrarily deep. The next predicate to read is the last.
     let mut stack = Vec::with_capacity(predicates.len());
     push_reversed(&mut stack, predicates);
     let mut flat = Vec::new();
@@ -151,12 +149,24 @@ fn combine(kind: ListKind, predicates: Vec<Cfg>) -> Cfg {
         }
     }
 
-    let mut first_seen = Vec::with_capacity(flat.len());
-    let mut seen = HashSet::new();
-    for cfg in &flat {
-        first_seen.push(seen.insert(cfg));
+    // The positions sorted by predicate, then position: a repeated predicate
+    // follows its first occurrence.
+    let mut order = Vec::with_capacity(flat.len());
+    for (position, _) in flat.iter().enumerate() {
+        order.push(position);
     }
-    drop(seen);
+    order.sort_unstable_by(|&a, &b| flat[a].cmp(&flat[b]).then(a.cmp(&b)));
+    let mut first_seen = vec![true; flat.len()];
+    let mut first = 0;
+    let mut next = 1;
+    while next < order.len() {
+        if flat[order[next]] == flat[order[first]] {
+            first_seen[order[next]] = false;
+        } else {
+            first = next;
+        }
+        next += 1;
+    }
     let mut unique = Vec::with_capacity(flat.len());
     for (position, cfg) in flat.into_iter().enumerate() {
         if first_seen[position] {
@@ -258,7 +268,7 @@ fn quoted(text: &str) -> String {
     out.push('`');
     for c in text.chars() {
         if c != ' ' && (c.is_control() || c.is_whitespace() || is_whitespace(c)) {
-            out.extend(c.escape_unicode());
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {
             out.push(c);
         }
@@ -618,7 +628,9 @@ impl<'a> Parser<'a> {
 
     fn hex_escape(&mut self, start: usize, backslash: usize) -> Result<char, CfgError> {
         let mut code = 0;
-        for _ in 0..2 {
+        let mut digits = 0;
+        while digits < 2 {
+            digits += 1;
             let Some(c) = self.peek_char() else {
                 return Err(self.unterminated(start));
             };

@@ -123,11 +123,12 @@ fn write_place(
     mark: &str,
     pad: &str,
 ) -> fmt::Result {
-    let gutter = pad.len();
+    let line_number = location.line.to_string();
+    let indent = &pad[line_number.len().min(pad.len())..];
     write!(
         f,
-        "\n{pad}{arrow} {}:{}:{}\n{pad} |\n{:>gutter$} | ",
-        location.file, location.line, location.column, location.line
+        "\n{pad}{arrow} {}:{}:{}\n{pad} |\n{indent}{line_number} | ",
+        location.file, location.line, location.column
     )?;
     // The column within `line_text`, which may show only part of the line.
     let shown_column = location

@@ -152,14 +152,24 @@ fn is_combining(ch: char) -> bool {
 fn changes_under_nfc(ch: char) -> bool {
     // The CJK compatibility ideographs of U+FA0E..U+FA29 that are unified
     // ideographs, and so stay as they are.
-    const UNIFIED: &[char] = &[
-        '\u{FA0E}', '\u{FA0F}', '\u{FA11}', '\u{FA13}', '\u{FA14}', '\u{FA1F}', '\u{FA21}',
-        '\u{FA23}', '\u{FA24}', '\u{FA27}', '\u{FA28}', '\u{FA29}',
-    ];
+    let unified = matches!(
+        ch,
+        '\u{FA0E}'
+            | '\u{FA0F}'
+            | '\u{FA11}'
+            | '\u{FA13}'
+            | '\u{FA14}'
+            | '\u{FA1F}'
+            | '\u{FA21}'
+            | '\u{FA23}'
+            | '\u{FA24}'
+            | '\u{FA27}'
+            | '\u{FA28}'
+            | '\u{FA29}'
+    );
     is_combining(ch)
         || matches!(ch, '\u{2126}' | '\u{212A}' | '\u{212B}')
-        || matches!(ch, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
-            && !UNIFIED.contains(&ch)
+        || matches!(ch, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}') && !unified
 }
 
 /// `text` with each Latin letter and combining grave, acute, circumflex,
@@ -216,7 +226,10 @@ fn compose(base: Option<char>, mark: usize) -> Option<char> {
     let base = base?;
     for &(letter, row) in LETTERS {
         if letter == base {
-            return row.chars().nth(mark).filter(|&letter| letter != '-');
+            return match row.chars().nth(mark) {
+                Some('-') | None => None,
+                composed => composed,
+            };
         }
     }
     None
@@ -239,12 +252,10 @@ fn not_identifier(text: &str) -> NameError {
 fn legal_alternative(text: &str) -> Option<String> {
     let text = text.trim_start_matches("r#");
     let mut out = String::with_capacity(text.len() + 1);
-    if text
-        .chars()
-        .next()
-        .is_some_and(|ch| !unicode_ident::is_xid_start(ch))
-    {
-        out.push('_');
+    if let Some(first) = text.chars().next() {
+        if !unicode_ident::is_xid_start(first) {
+            out.push('_');
+        }
     }
     for ch in text.chars() {
         out.push(if unicode_ident::is_xid_continue(ch) {
@@ -255,7 +266,7 @@ fn legal_alternative(text: &str) -> Option<String> {
     }
     let out = out.trim_end_matches('_').to_owned();
     let usable = !out.is_empty() && out != "_" && is_identifier(&out) && !is_keyword(&out);
-    usable.then_some(out)
+    if usable { Some(out) } else { None }
 }
 
 pub fn is_identifier(text: &str) -> bool {

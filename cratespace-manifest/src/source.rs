@@ -153,10 +153,11 @@ fn excerpt(line: &str, at: usize, column: usize) -> (String, usize, usize) {
     // The characters shown before the problem: how many, from which byte.
     let mut back = 0;
     let mut from = at;
-    for (index, _) in line[..at].char_indices().rev() {
-        if back == SHOWN_LINE / 4 {
+    let mut before = line[..at].char_indices();
+    while back < SHOWN_LINE / 4 {
+        let Some((index, _)) = before.next_back() else {
             break;
-        }
+        };
         back += 1;
         from = index;
     }

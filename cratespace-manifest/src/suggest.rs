@@ -18,7 +18,10 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
             best = Some((distance, candidate));
         }
     }
-    best.map(|(_, candidate)| candidate)
+    match best {
+        Some((_, candidate)) => Some(candidate),
+        None => None,
+    }
 }
 
 #[cfg(test)]

@@ -76,7 +76,11 @@ impl Index<'_> {
     /// one number per key.
     pub(super) fn key_position(&self, key: &str) -> Option<usize> {
         let found = listed(&self.by_key, key);
-        (!found.is_empty()).then_some(found.start)
+        if found.is_empty() {
+            None
+        } else {
+            Some(found.start)
+        }
     }
 
     fn by_package(&self) -> &[(&str, usize)] {

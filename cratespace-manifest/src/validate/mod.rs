@@ -560,9 +560,10 @@ struct Options {
 /// A cfg name the compiler would not take as an identifier.
 fn unusable_name(cfg: &Cfg) -> Option<String> {
     match cfg {
-        Cfg::Name(name) | Cfg::KeyValue(name, _) => {
-            (!name::is_identifier(name)).then(|| name.clone())
+        Cfg::Name(name) | Cfg::KeyValue(name, _) if !name::is_identifier(name) => {
+            Some(name.clone())
         }
+        Cfg::Name(_) | Cfg::KeyValue(..) => None,
         Cfg::All(list) | Cfg::Any(list) => list.iter().find_map(unusable_name),
         Cfg::Not(inner) => unusable_name(inner),
     }
@@ -585,7 +586,7 @@ fn source_offset(written: &str, index: usize) -> Option<usize> {
             return Some(1 + at);
         }
         if ch == '"' {
-            return (decoded == index).then_some(1 + at);
+            return if decoded == index { Some(1 + at) } else { None };
         }
         if ch != '\\' {
             decoded += ch.len_utf8();
@@ -599,8 +600,10 @@ fn source_offset(written: &str, index: usize) -> Option<usize> {
             _ => 0,
         };
         let mut code = String::new();
-        for _ in 0..digits {
+        let mut read = 0;
+        while read < digits {
             code.push(chars.next()?.1);
+            read += 1;
         }
         decoded += match digits {
             0 => 1,
