@@ -7,6 +7,7 @@ use crate::cargo::{Dependency, Package, Section, edition_at_least_2024};
 use crate::cfg::Cfg;
 use crate::diagnostic::Diagnostic;
 use crate::suggest::closest;
+use std::cmp::Ordering;
 use std::ops::Range;
 
 /// `Cargo.toml`'s dependencies and features, indexed once per load so that
@@ -53,9 +54,9 @@ impl<'a> Index<'a> {
                 enabling.push((key, i));
             }
         }
-        by_key.sort_unstable();
-        enabling.sort_unstable();
-        dep_syntax.sort_unstable();
+        sort_by_name(&mut by_key);
+        sort_by_name(&mut enabling);
+        sort_by_name(&mut dep_syntax);
         Index {
             by_key,
             by_package: std::cell::OnceCell::new(),
@@ -93,10 +94,27 @@ impl Index<'_> {
                     }
                 }
             }
-            by_package.sort_unstable();
+            sort_by_name(&mut by_package);
             by_package
         })
     }
+}
+
+/// Sorts `entries` by name, then position: the order [`listed`] reads.
+pub(super) fn sort_by_name(entries: &mut Vec<(&str, usize)>) {
+    let mut order = Vec::with_capacity(entries.len());
+    for (position, _) in entries.iter().enumerate() {
+        order.push(position);
+    }
+    // Behind `dyn`, so that every sort of positions shares one compiled sort.
+    let by_name: &mut dyn FnMut(&usize, &usize) -> Ordering =
+        &mut |&a, &b| entries[a].cmp(&entries[b]);
+    order.sort_unstable_by(by_name);
+    let mut sorted = Vec::with_capacity(order.len());
+    for position in order {
+        sorted.push(entries[position]);
+    }
+    *entries = sorted;
 }
 
 /// Where the entries listed under `name` stand in `sorted`.

@@ -6,7 +6,7 @@
 mod dependency;
 mod policy;
 
-use self::dependency::{Index, listed};
+use self::dependency::{Index, listed, sort_by_name};
 use self::policy::Approval;
 use crate::cargo::Package;
 use crate::cfg::{Cfg, CfgError};
@@ -254,7 +254,7 @@ impl Context<'_, '_> {
             let text: &str = key.get_ref();
             names.push((text.strip_prefix("r#").unwrap_or(text), position));
         }
-        names.sort_unstable();
+        sort_by_name(&mut names);
         for (position, &(key, value)) in entries.iter().enumerate() {
             let text = key.get_ref();
             if text == "*" {
