@@ -5,7 +5,7 @@
 //! view reads it leniently: what cargo would reject is skipped, not reported.
 
 use crate::cfg::{Cfg, CfgError};
-use crate::document::{Value, as_str, as_table, entries, get, is_true, str_at, table_at};
+use crate::document::{Key, Value, as_str, as_table, entries, get, is_true, str_at, table_at};
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
@@ -79,23 +79,19 @@ impl Workspace {
             return Workspace::default();
         };
         let package = table_at(workspace, "package");
-        let dependencies = table_at(workspace, "dependencies")
-            .map(|table| {
-                entries(table)
-                    .into_iter()
-                    .map(|(key, value)| {
-                        let (package, requirement) = match as_table(value) {
-                            Some(table) => (
-                                str_at(table, "package").map(str::to_owned),
-                                str_at(table, "version").map(str::to_owned),
-                            ),
-                            None => (None, as_str(value).map(str::to_owned)),
-                        };
-                        (key.get_ref().to_string(), package, requirement)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut dependencies = Vec::new();
+        if let Some(table) = table_at(workspace, "dependencies") {
+            for (key, value) in entries(table) {
+                let (package, requirement) = match as_table(value) {
+                    Some(table) => (
+                        str_at(table, "package").map(str::to_owned),
+                        str_at(table, "version").map(str::to_owned),
+                    ),
+                    None => (None, as_str(value).map(str::to_owned)),
+                };
+                dependencies.push((key.get_ref().to_string(), package, requirement));
+            }
+        }
         Workspace {
             version: package
                 .and_then(|p| str_at(p, "version"))
@@ -111,19 +107,21 @@ impl Workspace {
 /// Whether anything in this `Cargo.toml` is inherited from the workspace, so
 /// that the root must be found.
 pub fn inherits(root: &DeTable<'_>) -> bool {
-    let package_field = |field: &str| {
-        table_at(root, "package")
-            .and_then(|package| table_at(package, field))
-            .is_some_and(|table| is_true(table, "workspace"))
-    };
-    package_field("version")
-        || package_field("edition")
-        || dependency_tables(root).iter().any(|(_, table)| {
-            table
-                .values()
-                .filter_map(as_table)
-                .any(|entry| is_true(entry, "workspace"))
-        })
+    let package = table_at(root, "package");
+    for field in ["version", "edition"] {
+        let inherited = package.and_then(|package| table_at(package, field));
+        if inherited.is_some_and(|table| is_true(table, "workspace")) {
+            return true;
+        }
+    }
+    for dependencies in dependency_tables(root) {
+        for (_, value) in dependencies.table {
+            if as_table(value).is_some_and(|entry| is_true(entry, "workspace")) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 impl Package {
@@ -140,33 +138,34 @@ impl Package {
             }
         };
         let mut dependencies = Vec::new();
-        for (section, table) in dependency_tables(root) {
-            for (key, value) in entries(table) {
+        for dependencies_table in dependency_tables(root) {
+            for (key, value) in entries(dependencies_table.table) {
                 dependencies.push(dependency(
                     key.get_ref(),
                     key.span(),
                     value,
-                    section.section(),
+                    dependencies_table.section(),
                     workspace,
                 ));
             }
         }
-        let features = table_at(root, "features")
-            .map(|table| {
-                entries(table)
-                    .into_iter()
-                    .map(|(name, value)| Feature {
-                        name: name.get_ref().to_string(),
-                        enables: match value.get_ref() {
-                            DeValue::Array(array) => {
-                                array.iter().filter_map(as_str).map(str::to_owned).collect()
-                            }
-                            _ => Vec::new(),
-                        },
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut features = Vec::new();
+        if let Some(table) = table_at(root, "features") {
+            for (name, value) in entries(table) {
+                let mut enables = Vec::new();
+                if let DeValue::Array(array) = value.get_ref() {
+                    for enabled in array {
+                        if let Some(enabled) = as_str(enabled) {
+                            enables.push(enabled.to_owned());
+                        }
+                    }
+                }
+                features.push(Feature {
+                    name: name.get_ref().to_string(),
+                    enables,
+                });
+            }
+        }
         Package {
             name: package.and_then(|p| str_at(p, "name")).map(str::to_owned),
             version: field("version", |w| &w.version),
@@ -177,62 +176,75 @@ impl Package {
     }
 }
 
-/// A section a dependency table can stand in; cloned once per entry.
-#[derive(Debug, Clone)]
-enum SectionKind {
+/// The tables dependencies stand in, at the root or in a target table.
+const TABLES: [(&str, Table); 5] = [
+    ("dependencies", Table::Normal),
+    ("dev-dependencies", Table::Dev),
+    ("dev_dependencies", Table::Dev),
+    ("build-dependencies", Table::Build),
+    ("build_dependencies", Table::Build),
+];
+
+#[derive(Clone, Copy)]
+enum Table {
     Normal,
-    Target(String, Range<usize>),
     Dev,
     Build,
 }
 
-impl SectionKind {
+/// A table of dependencies, and the key of the target table it is in.
+struct DependencyTable<'a, 'i> {
+    table: &'a DeTable<'i>,
+    kind: Table,
+    target: Option<&'a Key<'i>>,
+}
+
+impl DependencyTable<'_, '_> {
+    /// The section of its entries; made once per entry.
     fn section(&self) -> Section {
-        match self {
-            SectionKind::Normal => Section::Normal,
-            SectionKind::Dev => Section::Dev,
-            SectionKind::Build => Section::Build,
-            SectionKind::Target(key, span) => Section::Target {
-                key: key.clone(),
-                span: span.clone(),
-                cfg: Cfg::parse_target(key),
-            },
+        match (self.kind, self.target) {
+            (Table::Normal, Some(target)) => {
+                let key = target.get_ref().to_string();
+                Section::Target {
+                    cfg: Cfg::parse_target(&key),
+                    span: target.span(),
+                    key,
+                }
+            }
+            (Table::Normal, None) => Section::Normal,
+            (Table::Dev, _) => Section::Dev,
+            (Table::Build, _) => Section::Build,
         }
     }
 }
 
-fn dependency_tables<'a, 'i>(root: &'a DeTable<'i>) -> Vec<(SectionKind, &'a DeTable<'i>)> {
+fn dependency_tables<'a, 'i>(root: &'a DeTable<'i>) -> Vec<DependencyTable<'a, 'i>> {
     let mut tables = Vec::new();
-    let mut push = |table: &'a DeTable<'i>, section: Option<SectionKind>| {
-        let kinds = [
-            ("dependencies", SectionKind::Normal),
-            ("dev-dependencies", SectionKind::Dev),
-            ("dev_dependencies", SectionKind::Dev),
-            ("build-dependencies", SectionKind::Build),
-            ("build_dependencies", SectionKind::Build),
-        ];
-        for (name, kind) in kinds {
-            if let Some(deps) = table_at(table, name) {
-                let kind = match (&section, kind) {
-                    (Some(target), SectionKind::Normal) => target.clone(),
-                    (_, kind) => kind,
-                };
-                tables.push((kind, deps));
-            }
-        }
-    };
-    push(root, None);
+    push_tables(&mut tables, root, None);
     if let Some(targets) = table_at(root, "target") {
         for (key, value) in entries(targets) {
             if let Some(table) = as_table(value) {
-                push(
-                    table,
-                    Some(SectionKind::Target(key.get_ref().to_string(), key.span())),
-                );
+                push_tables(&mut tables, table, Some(key));
             }
         }
     }
     tables
+}
+
+fn push_tables<'a, 'i>(
+    tables: &mut Vec<DependencyTable<'a, 'i>>,
+    table: &'a DeTable<'i>,
+    target: Option<&'a Key<'i>>,
+) {
+    for &(name, kind) in &TABLES {
+        if let Some(dependencies) = table_at(table, name) {
+            tables.push(DependencyTable {
+                table: dependencies,
+                kind,
+                target,
+            });
+        }
+    }
 }
 
 fn dependency(
@@ -261,11 +273,17 @@ fn dependency(
             optional = is_true(table, "optional");
             if is_true(table, "workspace") {
                 inherited = requirement.is_none();
-                let inherited =
-                    workspace.and_then(|w| w.dependencies.iter().find(|(k, ..)| k == key));
-                if let Some((_, inherited_package, inherited_requirement)) = inherited {
-                    package = package.or_else(|| inherited_package.clone());
-                    requirement = requirement.or_else(|| inherited_requirement.clone());
+                let listed = workspace.map_or(&[][..], |w| &w.dependencies[..]);
+                for (listed_key, listed_package, listed_requirement) in listed {
+                    if listed_key == key {
+                        if package.is_none() {
+                            package = listed_package.clone();
+                        }
+                        if requirement.is_none() {
+                            requirement = listed_requirement.clone();
+                        }
+                        break;
+                    }
                 }
             }
         }

@@ -4,7 +4,7 @@
 //! The grammar is the Rust Reference's `ConfigurationPredicate`: a name, a
 //! `name = "string"` pair, or `all(...)`, `any(...)`, `not(...)`.
 
-use std::collections::HashSet;
+use std::cmp::Ordering;
 use std::fmt;
 use std::ops::Range;
 
@@ -138,34 +138,60 @@ enum ListKind {
 
 fn combine(kind: ListKind, predicates: Vec<Cfg>) -> Cfg {
     // An explicit stack rather than recursion: the input may be built by hand
-    // and nested arbitrarily deep.
+    // and nested arbitrarily deep. The next predicate to read is the last.
+    let mut stack = Vec::with_capacity(predicates.len());
+    push_reversed(&mut stack, predicates);
     let mut flat = Vec::new();
-    let mut stack = vec![predicates.into_iter()];
-    while let Some(top) = stack.last_mut() {
-        match top.next() {
-            None => {
-                stack.pop();
-            }
-            Some(Cfg::All(inner)) if kind == ListKind::All => stack.push(inner.into_iter()),
-            Some(Cfg::Any(inner)) if kind == ListKind::Any => stack.push(inner.into_iter()),
-            Some(other) => flat.push(other),
+    while let Some(cfg) = stack.pop() {
+        match cfg {
+            Cfg::All(inner) if kind == ListKind::All => push_reversed(&mut stack, inner),
+            Cfg::Any(inner) if kind == ListKind::Any => push_reversed(&mut stack, inner),
+            other => flat.push(other),
         }
     }
 
-    let mut seen = HashSet::new();
-    let first_seen: Vec<bool> = flat.iter().map(|cfg| seen.insert(cfg)).collect();
-    let unique: Vec<Cfg> = flat
-        .into_iter()
-        .zip(first_seen)
-        .filter_map(|(cfg, first)| first.then_some(cfg))
-        .collect();
+    // The positions sorted by predicate, then position: a repeated predicate
+    // follows its first occurrence.
+    let mut order = Vec::with_capacity(flat.len());
+    for (position, _) in flat.iter().enumerate() {
+        order.push(position);
+    }
+    // Behind `dyn`, so that every sort of positions shares one compiled sort.
+    let by_predicate: &mut dyn FnMut(&usize, &usize) -> Ordering =
+        &mut |&a, &b| flat[a].cmp(&flat[b]).then(a.cmp(&b));
+    order.sort_unstable_by(by_predicate);
+    let mut first_seen = vec![true; flat.len()];
+    let mut first = 0;
+    let mut next = 1;
+    while next < order.len() {
+        if flat[order[next]] == flat[order[first]] {
+            first_seen[order[next]] = false;
+        } else {
+            first = next;
+        }
+        next += 1;
+    }
+    let mut unique = Vec::with_capacity(flat.len());
+    for (position, cfg) in flat.into_iter().enumerate() {
+        if first_seen[position] {
+            unique.push(cfg);
+        }
+    }
 
-    match <[Cfg; 1]>::try_from(unique) {
-        Ok([only]) => only,
-        Err(list) => match kind {
-            ListKind::All => Cfg::All(list),
-            ListKind::Any => Cfg::Any(list),
-        },
+    if unique.len() == 1 {
+        if let Some(only) = unique.pop() {
+            return only;
+        }
+    }
+    match kind {
+        ListKind::All => Cfg::All(unique),
+        ListKind::Any => Cfg::Any(unique),
+    }
+}
+
+fn push_reversed(stack: &mut Vec<Cfg>, mut list: Vec<Cfg>) {
+    while let Some(cfg) = list.pop() {
+        stack.push(cfg);
     }
 }
 
@@ -246,7 +272,7 @@ fn quoted(text: &str) -> String {
     out.push('`');
     for c in text.chars() {
         if c != ' ' && (c.is_control() || c.is_whitespace() || is_whitespace(c)) {
-            out.extend(c.escape_unicode());
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {
             out.push(c);
         }
@@ -442,9 +468,9 @@ impl<'a> Parser<'a> {
                     (Some(first_extra), Some(last_extra)) => first_extra.start..last_extra.end,
                     _ => keyword.start..self.last_end,
                 };
-                match <[Cfg; 1]>::try_from(list) {
-                    Ok([inner]) => Ok(Cfg::Not(Box::new(inner))),
-                    Err(_) => Err(CfgError::new(
+                match list.pop() {
+                    Some(inner) if count == 1 => Ok(Cfg::Not(Box::new(inner))),
+                    _ => Err(CfgError::new(
                         extra,
                         format!("`not` takes exactly one predicate, found {count}"),
                     )),
@@ -606,7 +632,9 @@ impl<'a> Parser<'a> {
 
     fn hex_escape(&mut self, start: usize, backslash: usize) -> Result<char, CfgError> {
         let mut code = 0;
-        for _ in 0..2 {
+        let mut digits = 0;
+        while digits < 2 {
+            digits += 1;
             let Some(c) = self.peek_char() else {
                 return Err(self.unterminated(start));
             };

@@ -26,20 +26,21 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem with no place in a file, such as a file that cannot be read.
     pub fn new(message: impl Into<String>) -> Self {
-        Diagnostic {
-            message: message.into(),
-            location: None,
-            label: None,
-            related: Vec::new(),
-            help: Vec::new(),
-        }
+        Diagnostic::with(None, message.into())
     }
 
     /// A problem at a byte range of a file.
     pub fn at(source: &Source, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic::with(Some(source.locate(span)), message.into())
+    }
+
+    fn with(location: Option<Location>, message: String) -> Self {
         Diagnostic {
-            location: Some(source.locate(span)),
-            ..Diagnostic::new(message)
+            message,
+            location,
+            label: None,
+            related: Vec::new(),
+            help: Vec::new(),
         }
     }
 
@@ -70,49 +71,34 @@ impl Diagnostic {
 impl Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(&self.message)?;
-        let places: Vec<(&Location, Option<&str>)> = self
-            .location
-            .iter()
-            .map(|location| (location, self.label.as_deref()))
-            .chain(self.related.iter().map(|(l, s)| (l, Some(s.as_str()))))
-            .collect();
-        let gutter = places
-            .iter()
-            .map(|(location, _)| location.line.to_string().len())
-            .max()
-            .unwrap_or(1);
+        let mut gutter = 1;
+        if let Some(location) = &self.location {
+            gutter = location.line.to_string().len();
+        }
+        for (location, _) in &self.related {
+            gutter = gutter.max(location.line.to_string().len());
+        }
         let pad = " ".repeat(gutter);
-        for (index, (location, label)) in places.iter().enumerate() {
-            let arrow = if index == 0 { "-->" } else { ":::" };
-            write!(
-                f,
-                "\n{pad}{arrow} {}:{}:{}\n{pad} |\n{:>gutter$} | ",
-                location.file, location.line, location.column, location.line
-            )?;
-            // The column within `line_text`, which may show only part of the line.
-            let shown_column = location
-                .column
-                .saturating_sub(location.line_text_start.saturating_sub(1))
-                .max(1);
-            let (line, column) = expand_tabs(&location.line_text, shown_column);
-            writeln!(f, "{line}")?;
-            let mark = if index == 0 { "^" } else { "-" };
-            write!(
-                f,
-                "{pad} | {}{}",
-                " ".repeat(column.saturating_sub(1)),
-                mark.repeat(location.width)
-            )?;
-            if let Some(label) = label {
-                write!(f, " {label}")?;
-            }
+        let mut places = 0;
+        if let Some(location) = &self.location {
+            write_place(f, location, self.label.as_deref(), "-->", "^", &pad)?;
+            places += 1;
+        }
+        for (location, label) in &self.related {
+            let (arrow, mark) = if places == 0 {
+                ("-->", "^")
+            } else {
+                (":::", "-")
+            };
+            write_place(f, location, Some(label.as_str()), arrow, mark, &pad)?;
+            places += 1;
         }
         if !self.help.is_empty() {
-            if !places.is_empty() {
+            if places > 0 {
                 write!(f, "\n{pad} |")?;
             }
             for help in &self.help {
-                let indent = if places.is_empty() {
+                let indent = if places == 0 {
                     String::new()
                 } else {
                     format!("{pad} ")
@@ -126,6 +112,41 @@ impl Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// One place: the arrow and file, the line, and `mark` under the problem.
+fn write_place(
+    f: &mut fmt::Formatter,
+    location: &Location,
+    label: Option<&str>,
+    arrow: &str,
+    mark: &str,
+    pad: &str,
+) -> fmt::Result {
+    let line_number = location.line.to_string();
+    let indent = &pad[line_number.len().min(pad.len())..];
+    write!(
+        f,
+        "\n{pad}{arrow} {}:{}:{}\n{pad} |\n{indent}{line_number} | ",
+        location.file, location.line, location.column
+    )?;
+    // The column within `line_text`, which may show only part of the line.
+    let shown_column = location
+        .column
+        .saturating_sub(location.line_text_start.saturating_sub(1))
+        .max(1);
+    let (line, column) = expand_tabs(&location.line_text, shown_column);
+    writeln!(f, "{line}")?;
+    write!(
+        f,
+        "{pad} | {}{}",
+        " ".repeat(column.saturating_sub(1)),
+        mark.repeat(location.width)
+    )?;
+    if let Some(label) = label {
+        write!(f, " {label}")?;
+    }
+    Ok(())
 }
 
 /// Tabs shown as four spaces, and the column moved to match.

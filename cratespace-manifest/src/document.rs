@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::source::Source;
+use std::cmp::Ordering;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
@@ -31,9 +32,15 @@ impl Drop for Document<'_> {
         while let Some(value) = values.pop() {
             match value {
                 DeValue::Table(table) => {
-                    values.extend(table.into_iter().map(|(_, value)| value.into_inner()));
+                    for (_, value) in table {
+                        values.push(value.into_inner());
+                    }
                 }
-                DeValue::Array(array) => values.extend(array.into_iter().map(Spanned::into_inner)),
+                DeValue::Array(array) => {
+                    for value in array {
+                        values.push(value.into_inner());
+                    }
+                }
                 _ => {}
             }
         }
@@ -44,36 +51,33 @@ impl Drop for Document<'_> {
 /// read, and each syntax error becomes a diagnostic (SPEC §6, row 2).
 pub fn parse(source: &Source) -> (Document<'_>, Vec<Diagnostic>) {
     let (table, errors) = DeTable::parse_recoverable(&source.text);
-    let diagnostics = errors
-        .iter()
-        .map(|error| {
-            let message = error.message().trim_end_matches('\n');
-            let (first, rest) = message.split_once('\n').unwrap_or((message, ""));
-            let span = error.span().unwrap_or(0..0);
-            if first == "duplicate key" {
-                return duplicate_key(source, span);
-            }
-            let mut diagnostic = Diagnostic::at(
-                source,
-                span,
-                format!("invalid TOML in {}: {first}", source.name),
-            )
-            .help("fix the TOML syntax at this place; https://toml.io/en/v1.0.0 describes it");
-            if !rest.trim().is_empty() {
-                diagnostic = diagnostic.label(rest.trim().replace('\n', " "));
-            }
-            diagnostic
-        })
-        .collect();
+    let mut diagnostics = Vec::with_capacity(errors.len());
+    for error in &errors {
+        let message = error.message().trim_end_matches('\n');
+        let (first, rest) = message.split_once('\n').unwrap_or((message, ""));
+        let span = error.span().unwrap_or(0..0);
+        if first == "duplicate key" {
+            diagnostics.push(duplicate_key(source, span));
+            continue;
+        }
+        let mut diagnostic = Diagnostic::at(
+            source,
+            span,
+            format!("invalid TOML in {}: {first}", source.name),
+        )
+        .help("fix the TOML syntax at this place; https://toml.io/en/v1.0.0 describes it");
+        if !rest.trim().is_empty() {
+            diagnostic = diagnostic.label(rest.trim().replace('\n', " "));
+        }
+        diagnostics.push(diagnostic);
+    }
     (Document(table), diagnostics)
 }
 
 /// A key defined twice: both places, since a member and a namespace (or two
 /// members) cannot share a path.
 fn duplicate_key(source: &Source, span: std::ops::Range<usize>) -> Diagnostic {
-    let text = source
-        .slice(span.clone())
-        .trim_matches(|c| c == '"' || c == '\'');
+    let text = source.slice(span.clone()).trim_matches(is_quote);
     let mut diagnostic = Diagnostic::at(
         source,
         span.clone(),
@@ -92,24 +96,48 @@ fn duplicate_key(source: &Source, span: std::ops::Range<usize>) -> Diagnostic {
 /// followed by `=`, `.` or `]`. The recovered table keeps only one of the two
 /// definitions, so the first is found in the text.
 fn earlier_key(source: &Source, text: &str, before: usize) -> Option<std::ops::Range<usize>> {
-    let is_word = |ch: char| ch.is_alphanumeric() || ch == '_' || ch == '-';
     let head = source.slice(0..before);
     // From the back: with thousands of duplicates, each search stops at the
     // one before instead of reading the file from its start.
-    head.rmatch_indices(text)
-        .find(|(at, _)| {
-            let start_ok = !head[..*at].ends_with(is_word);
-            let rest = head[at + text.len()..].trim_start_matches(['"', '\'']);
-            let end_ok = !rest.starts_with(is_word);
-            start_ok && end_ok && rest.trim_start().starts_with(['=', '.', ']'])
-        })
-        .map(|(at, _)| at..at + text.len())
+    for (at, _) in head.rmatch_indices(text) {
+        let start_ok = !head[..at].chars().next_back().is_some_and(is_word);
+        let rest = head[at + text.len()..].trim_start_matches(is_quote);
+        let end_ok = !rest.chars().next().is_some_and(is_word);
+        let key_ok = matches!(rest.trim_start().chars().next(), Some('=' | '.' | ']'));
+        if start_ok && end_ok && key_ok {
+            return Some(at..at + text.len());
+        }
+    }
+    None
+}
+
+fn is_word(ch: char) -> bool {
+    ch.is_alphanumeric() || ch == '_' || ch == '-'
+}
+
+fn is_quote(ch: char) -> bool {
+    ch == '"' || ch == '\''
 }
 
 /// The entries of a table in the order they appear in the file.
 pub fn entries<'a, 'i>(table: &'a DeTable<'i>) -> Vec<(&'a Key<'i>, &'a Value<'i>)> {
-    let mut entries: Vec<_> = table.iter().collect();
-    entries.sort_by_key(|(key, _)| key.span().start);
+    let mut unordered = Vec::with_capacity(table.len());
+    let mut order = Vec::with_capacity(table.len());
+    for (key, value) in table {
+        order.push(unordered.len());
+        unordered.push((key, value));
+    }
+    // By start, then as the table holds them: a stable sort by start. Behind
+    // `dyn`, so that every sort of positions shares one compiled sort.
+    let by_start: &mut dyn FnMut(&usize, &usize) -> Ordering = &mut |&a, &b| {
+        let (start_a, start_b) = (unordered[a].0.span().start, unordered[b].0.span().start);
+        start_a.cmp(&start_b).then(a.cmp(&b))
+    };
+    order.sort_unstable_by(by_start);
+    let mut entries = Vec::with_capacity(order.len());
+    for position in order {
+        entries.push(unordered[position]);
+    }
     entries
 }
 

@@ -108,12 +108,10 @@ pub fn load(request: &Request) -> Loaded {
             Ok(source) => Some(source),
             Err(error) => {
                 diagnostics.push(unreadable(dir, path, &error, true));
-                let tracked = cargo
-                    .iter()
-                    .chain(&workspace)
-                    .map(|s| s.name.clone())
-                    .collect();
-                return empty(diagnostics, tracked);
+                return empty(
+                    diagnostics,
+                    tracked([cargo.as_ref(), workspace.as_ref(), None]),
+                );
             }
         },
     };
@@ -175,11 +173,7 @@ fn model(
     cargo_table: Option<&DeTable<'_>>,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Loaded {
-    let tracked: Vec<String> = [cargo, workspace_root, manifest]
-        .into_iter()
-        .flatten()
-        .map(|source| source.name.clone())
-        .collect();
+    let tracked = tracked([cargo, workspace_root, manifest]);
     let workspace_table = workspace_root.map(|source| document::parse(source).0);
     let workspace = match (&workspace_table, cargo_table) {
         (Some(root), _) => Some(Workspace::read(root.get_ref())),
@@ -220,6 +214,16 @@ fn model(
         diagnostics,
         tracked,
     }
+}
+
+/// The names of the files that were read, in order.
+fn tracked(files: [Option<&Source>; 3]) -> Vec<String> {
+    let mut names = Vec::with_capacity(3);
+    for file in files {
+        let Some(source) = file else { continue };
+        names.push(source.name.clone());
+    }
+    names
 }
 
 fn empty(diagnostics: Vec<Diagnostic>, tracked: Vec<String>) -> Loaded {

@@ -152,14 +152,24 @@ fn is_combining(ch: char) -> bool {
 fn changes_under_nfc(ch: char) -> bool {
     // The CJK compatibility ideographs of U+FA0E..U+FA29 that are unified
     // ideographs, and so stay as they are.
-    const UNIFIED: &[char] = &[
-        '\u{FA0E}', '\u{FA0F}', '\u{FA11}', '\u{FA13}', '\u{FA14}', '\u{FA1F}', '\u{FA21}',
-        '\u{FA23}', '\u{FA24}', '\u{FA27}', '\u{FA28}', '\u{FA29}',
-    ];
+    let unified = matches!(
+        ch,
+        '\u{FA0E}'
+            | '\u{FA0F}'
+            | '\u{FA11}'
+            | '\u{FA13}'
+            | '\u{FA14}'
+            | '\u{FA1F}'
+            | '\u{FA21}'
+            | '\u{FA23}'
+            | '\u{FA24}'
+            | '\u{FA27}'
+            | '\u{FA28}'
+            | '\u{FA29}'
+    );
     is_combining(ch)
         || matches!(ch, '\u{2126}' | '\u{212A}' | '\u{212B}')
-        || matches!(ch, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
-            && !UNIFIED.contains(&ch)
+        || matches!(ch, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}') && !unified
 }
 
 /// `text` with each Latin letter and combining grave, acute, circumflex,
@@ -169,32 +179,15 @@ fn compose_latin1(text: &str) -> Option<String> {
     const MARKS: [char; 7] = [
         '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{308}', '\u{30A}', '\u{327}',
     ];
-    // For each base letter, its composition with each of `MARKS`; `-` for none.
-    const LETTERS: &[(char, &str)] = &[
-        ('A', "ÀÁÂÃÄÅ-"),
-        ('C', "------Ç"),
-        ('E', "ÈÉÊ-Ë--"),
-        ('I', "ÌÍÎ-Ï--"),
-        ('N', "---Ñ---"),
-        ('O', "ÒÓÔÕÖ--"),
-        ('U', "ÙÚÛ-Ü--"),
-        ('Y', "-Ý-----"),
-        ('a', "àáâãäå-"),
-        ('c', "------ç"),
-        ('e', "èéê-ë--"),
-        ('i', "ìíî-ï--"),
-        ('n', "---ñ---"),
-        ('o', "òóôõö--"),
-        ('u', "ùúû-ü--"),
-        ('y', "-ý--ÿ--"),
-    ];
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
-        let composed = MARKS.iter().position(|&mark| mark == ch).and_then(|index| {
-            let base = out.chars().next_back()?;
-            let (_, row) = LETTERS.iter().find(|(letter, _)| *letter == base)?;
-            row.chars().nth(index).filter(|&letter| letter != '-')
-        });
+        let mut composed = None;
+        for (index, &mark) in MARKS.iter().enumerate() {
+            if mark == ch {
+                composed = compose(out.chars().next_back(), index);
+                break;
+            }
+        }
         match composed {
             Some(letter) => {
                 out.pop();
@@ -205,6 +198,41 @@ fn compose_latin1(text: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// For each base letter, its composition with each of the marks of
+/// [`compose_latin1`]; `-` for none.
+const LETTERS: &[(char, &str)] = &[
+    ('A', "ÀÁÂÃÄÅ-"),
+    ('C', "------Ç"),
+    ('E', "ÈÉÊ-Ë--"),
+    ('I', "ÌÍÎ-Ï--"),
+    ('N', "---Ñ---"),
+    ('O', "ÒÓÔÕÖ--"),
+    ('U', "ÙÚÛ-Ü--"),
+    ('Y', "-Ý-----"),
+    ('a', "àáâãäå-"),
+    ('c', "------ç"),
+    ('e', "èéê-ë--"),
+    ('i', "ìíî-ï--"),
+    ('n', "---ñ---"),
+    ('o', "òóôõö--"),
+    ('u', "ùúû-ü--"),
+    ('y', "-ý--ÿ--"),
+];
+
+/// `base` with the `mark`th of the marks of [`compose_latin1`], as one letter.
+fn compose(base: Option<char>, mark: usize) -> Option<char> {
+    let base = base?;
+    for &(letter, row) in LETTERS {
+        if letter == base {
+            return match row.chars().nth(mark) {
+                Some('-') | None => None,
+                composed => composed,
+            };
+        }
+    }
+    None
 }
 
 fn not_identifier(text: &str) -> NameError {
@@ -222,23 +250,23 @@ fn not_identifier(text: &str) -> NameError {
 }
 
 fn legal_alternative(text: &str) -> Option<String> {
-    let mut out: String = text
-        .trim_start_matches("r#")
-        .chars()
-        .map(|ch| {
-            if unicode_ident::is_xid_continue(ch) {
-                ch
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if out.starts_with(|ch: char| !unicode_ident::is_xid_start(ch)) {
-        out.insert(0, '_');
+    let text = text.trim_start_matches("r#");
+    let mut out = String::with_capacity(text.len() + 1);
+    if let Some(first) = text.chars().next() {
+        if !unicode_ident::is_xid_start(first) {
+            out.push('_');
+        }
+    }
+    for ch in text.chars() {
+        out.push(if unicode_ident::is_xid_continue(ch) {
+            ch
+        } else {
+            '_'
+        });
     }
     let out = out.trim_end_matches('_').to_owned();
     let usable = !out.is_empty() && out != "_" && is_identifier(&out) && !is_keyword(&out);
-    usable.then_some(out)
+    if usable { Some(out) } else { None }
 }
 
 pub fn is_identifier(text: &str) -> bool {

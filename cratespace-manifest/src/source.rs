@@ -78,10 +78,16 @@ impl Source {
         let current = |newlines: &Newlines| {
             newlines.address == text.as_ptr() as usize && newlines.len == text.len()
         };
-        let index = self.newlines.get_or_init(|| Newlines {
-            address: text.as_ptr() as usize,
-            len: text.len(),
-            offsets: text.match_indices('\n').map(|(at, _)| at).collect(),
+        let index = self.newlines.get_or_init(|| {
+            let mut offsets = Vec::new();
+            for (at, _) in text.match_indices('\n') {
+                offsets.push(at);
+            }
+            Newlines {
+                address: text.as_ptr() as usize,
+                len: text.len(),
+                offsets,
+            }
         });
         if !current(index) {
             let before = text[..offset].matches('\n').count();
@@ -144,14 +150,18 @@ impl Source {
 /// `…` marks the cuts. Only the characters shown are read, so locating many
 /// problems on one long line stays linear.
 fn excerpt(line: &str, at: usize, column: usize) -> (String, usize, usize) {
-    let back: Vec<usize> = line[..at]
-        .char_indices()
-        .rev()
-        .take(SHOWN_LINE / 4)
-        .map(|(index, _)| index)
-        .collect();
-    let from = back.last().copied().unwrap_or(at);
-    let first = column - back.len();
+    // The characters shown before the problem: how many, from which byte.
+    let mut back = 0;
+    let mut from = at;
+    let mut before = line[..at].char_indices();
+    while back < SHOWN_LINE / 4 {
+        let Some((index, _)) = before.next_back() else {
+            break;
+        };
+        back += 1;
+        from = index;
+    }
+    let first = column - back;
     let rest = &line[from..];
     let to = rest
         .char_indices()

@@ -14,7 +14,6 @@
 //! candidate that every comparator treats alike.
 
 use semver::{Comparator, Op, Prerelease, Version, VersionReq};
-use std::collections::BTreeSet;
 
 /// A version that `inner` allows and `outer` does not, if there is one.
 /// Releases are preferred to pre-releases, then the lowest version.
@@ -28,40 +27,26 @@ use std::collections::BTreeSet;
 /// assert_eq!(uncovered(&narrow, &approved), None);
 /// ```
 pub fn uncovered(inner: &VersionReq, outer: &VersionReq) -> Option<Version> {
-    let comparators: Vec<&Comparator> =
-        inner.comparators.iter().chain(&outer.comparators).collect();
-    let numbers = |part: fn(&Comparator) -> Option<u64>| {
-        let mut values = BTreeSet::from([0]);
-        for comparator in &comparators {
-            if let Some(value) = part(comparator) {
-                values.extend([value.saturating_sub(1), value, value.saturating_add(1)]);
-            }
-        }
-        values
+    let mut candidates = Candidates {
+        majors: vec![0],
+        minors: vec![0],
+        patches: vec![0],
+        // The release first, so that releases are tried first.
+        tags: vec![Prerelease::EMPTY],
     };
-    let majors = numbers(|c| Some(c.major));
-    let minors = numbers(|c| c.minor);
-    let patches = numbers(|c| c.patch);
-    let mut tags = vec![Prerelease::EMPTY];
     if let Ok(lowest) = Prerelease::new("0") {
-        tags.push(lowest);
+        candidates.tag(lowest);
     }
-    for comparator in &comparators {
-        if !comparator.pre.is_empty() {
-            tags.push(comparator.pre.clone());
-            if let Ok(next) = Prerelease::new(&format!("{}.0", comparator.pre)) {
-                tags.push(next);
-            }
-        }
+    for comparator in &inner.comparators {
+        candidates.add(comparator);
     }
-    tags.sort();
-    tags.dedup();
-    // The empty tag sorts last; releases are tried first.
-    tags.rotate_right(1);
-    for pre in &tags {
-        for &major in &majors {
-            for &minor in &minors {
-                for &patch in &patches {
+    for comparator in &outer.comparators {
+        candidates.add(comparator);
+    }
+    for pre in &candidates.tags {
+        for &major in &candidates.majors {
+            for &minor in &candidates.minors {
+                for &patch in &candidates.patches {
                     let version = Version {
                         major,
                         minor,
@@ -77,6 +62,47 @@ pub fn uncovered(inner: &VersionReq, outer: &VersionReq) -> Option<Version> {
         }
     }
     None
+}
+
+/// The candidate parts, each list sorted and without repeats (the tags
+/// after the release that leads them).
+struct Candidates {
+    majors: Vec<u64>,
+    minors: Vec<u64>,
+    patches: Vec<u64>,
+    tags: Vec<Prerelease>,
+}
+
+impl Candidates {
+    fn add(&mut self, comparator: &Comparator) {
+        number(&mut self.majors, Some(comparator.major));
+        number(&mut self.minors, comparator.minor);
+        number(&mut self.patches, comparator.patch);
+        if !comparator.pre.is_empty() {
+            self.tag(comparator.pre.clone());
+            if let Ok(next) = Prerelease::new(&format!("{}.0", comparator.pre)) {
+                self.tag(next);
+            }
+        }
+    }
+
+    fn tag(&mut self, tag: Prerelease) {
+        if let Err(at) = self.tags[1..].binary_search(&tag) {
+            self.tags.insert(1 + at, tag);
+        }
+    }
+}
+
+/// Adds `value` and its neighbours to the sorted `values`.
+fn number(values: &mut Vec<u64>, value: Option<u64>) {
+    let Some(value) = value else {
+        return;
+    };
+    for value in [value.saturating_sub(1), value, value.saturating_add(1)] {
+        if let Err(at) = values.binary_search(&value) {
+            values.insert(at, value);
+        }
+    }
 }
 
 /// The version an exact requirement (`=x.y.z`, with all three numbers)

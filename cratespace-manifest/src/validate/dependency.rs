@@ -7,6 +7,7 @@ use crate::cargo::{Dependency, Package, Section, edition_at_least_2024};
 use crate::cfg::Cfg;
 use crate::diagnostic::Diagnostic;
 use crate::suggest::closest;
+use std::cmp::Ordering;
 use std::ops::Range;
 
 /// `Cargo.toml`'s dependencies and features, indexed once per load so that
@@ -22,29 +23,27 @@ pub(super) struct Index<'a> {
     by_package: std::cell::OnceCell<Vec<(&'a str, usize)>>,
     package: Option<&'a Package>,
     /// The features that enable a dependency key directly: a feature listing
-    /// `dep:key` or `key/feature`, once per key.
+    /// `dep:key` or `key/feature` (twice if it lists both).
     enabling: Vec<(&'a str, usize)>,
-    /// The keys some feature names as `dep:key`.
-    dep_syntax: Vec<&'a str>,
+    /// The keys some feature names as `dep:key`, with the feature.
+    dep_syntax: Vec<(&'a str, usize)>,
 }
 
 impl<'a> Index<'a> {
     pub(super) fn new(package: &'a Package) -> Self {
-        let linked = || {
-            package
-                .dependencies
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| d.section.is_linked())
-        };
-        let mut by_key: Vec<_> = linked().map(|(i, d)| (d.key.as_str(), i)).collect();
+        let mut by_key = Vec::with_capacity(package.dependencies.len());
+        for (i, dependency) in package.dependencies.iter().enumerate() {
+            if dependency.section.is_linked() {
+                by_key.push((dependency.key.as_str(), i));
+            }
+        }
         let mut enabling = Vec::new();
         let mut dep_syntax = Vec::new();
         for (i, feature) in package.features.iter().enumerate() {
             for value in &feature.enables {
                 let key = match value.strip_prefix("dep:") {
                     Some(key) => {
-                        dep_syntax.push(key);
+                        dep_syntax.push((key, i));
                         key
                     }
                     None => match value.split_once('/') {
@@ -55,11 +54,9 @@ impl<'a> Index<'a> {
                 enabling.push((key, i));
             }
         }
-        by_key.sort_unstable();
-        enabling.sort_unstable();
-        enabling.dedup();
-        dep_syntax.sort_unstable();
-        dep_syntax.dedup();
+        sort_by_name(&mut by_key);
+        sort_by_name(&mut enabling);
+        sort_by_name(&mut dep_syntax);
         Index {
             by_key,
             by_package: std::cell::OnceCell::new(),
@@ -71,28 +68,63 @@ impl<'a> Index<'a> {
 }
 
 impl Index<'_> {
+    /// How many entries [`key_position`](Self::key_position) ranges over.
+    pub(super) fn keys(&self) -> usize {
+        self.by_key.len()
+    }
+
+    /// Where the dependency `key` is listed first among the linked ones:
+    /// one number per key.
+    pub(super) fn key_position(&self, key: &str) -> Option<usize> {
+        let found = listed(&self.by_key, key);
+        if found.is_empty() {
+            None
+        } else {
+            Some(found.start)
+        }
+    }
+
     fn by_package(&self) -> &[(&str, usize)] {
         self.by_package.get_or_init(|| {
-            let mut by_package: Vec<_> = self
-                .package
-                .iter()
-                .flat_map(|package| package.dependencies.iter().enumerate())
-                .filter(|(_, d)| d.section.is_linked())
-                .map(|(i, d)| (d.package.as_str(), i))
-                .collect();
-            by_package.sort_unstable();
+            let mut by_package = Vec::new();
+            if let Some(package) = self.package {
+                for (i, dependency) in package.dependencies.iter().enumerate() {
+                    if dependency.section.is_linked() {
+                        by_package.push((dependency.package.as_str(), i));
+                    }
+                }
+            }
+            sort_by_name(&mut by_package);
             by_package
         })
     }
 }
 
-/// The positions listed under `name` in `sorted`, in order.
-fn lookup<'s>(sorted: &'s [(&str, usize)], name: &'s str) -> impl Iterator<Item = usize> + 's {
+/// Sorts `entries` by name, then position: the order [`listed`] reads.
+pub(super) fn sort_by_name(entries: &mut Vec<(&str, usize)>) {
+    let mut order = Vec::with_capacity(entries.len());
+    for (position, _) in entries.iter().enumerate() {
+        order.push(position);
+    }
+    // Behind `dyn`, so that every sort of positions shares one compiled sort.
+    let by_name: &mut dyn FnMut(&usize, &usize) -> Ordering =
+        &mut |&a, &b| entries[a].cmp(&entries[b]);
+    order.sort_unstable_by(by_name);
+    let mut sorted = Vec::with_capacity(order.len());
+    for position in order {
+        sorted.push(entries[position]);
+    }
+    *entries = sorted;
+}
+
+/// Where the entries listed under `name` stand in `sorted`.
+pub(super) fn listed(sorted: &[(&str, usize)], name: &str) -> Range<usize> {
     let start = sorted.partition_point(|(entry, _)| *entry < name);
-    sorted[start..]
-        .iter()
-        .take_while(move |(entry, _)| *entry == name)
-        .map(|(_, i)| *i)
+    let mut end = start;
+    while end < sorted.len() && sorted[end].0 == name {
+        end += 1;
+    }
+    start..end
 }
 
 impl Context<'_, '_> {
@@ -113,22 +145,29 @@ impl Context<'_, '_> {
                 inherited: false,
             });
         };
-        let linked = || {
-            package
-                .dependencies
-                .iter()
-                .filter(|d| d.section.is_linked())
-        };
-        if let Some(found) = lookup(&self.index.by_key, wanted).next() {
-            return Some(Resolved::from(&package.dependencies[found]));
+        let found = listed(&self.index.by_key, wanted);
+        if !found.is_empty() {
+            let (_, i) = self.index.by_key[found.start];
+            return Some(Resolved::from(&package.dependencies[i]));
         }
-        let mut by_package: Vec<&Dependency> = lookup(self.index.by_package(), wanted)
-            .map(|i| &package.dependencies[i])
-            .collect();
-        by_package.dedup_by(|a, b| a.key == b.key);
-        match by_package.as_slice() {
-            [found] => return Some(Resolved::from(*found)),
-            [first, second, ..] => {
+        // The first dependency of that package, and the first under another key.
+        let mut first: Option<&Dependency> = None;
+        let mut second: Option<&Dependency> = None;
+        let by_package = self.index.by_package();
+        for position in listed(by_package, wanted) {
+            let dependency = &package.dependencies[by_package[position].1];
+            match first {
+                None => first = Some(dependency),
+                Some(first) if first.key != dependency.key => {
+                    second = Some(dependency);
+                    break;
+                }
+                Some(_) => {}
+            }
+        }
+        match (first, second) {
+            (Some(found), None) => return Some(Resolved::from(found)),
+            (Some(first), Some(second)) => {
                 let diagnostic = Diagnostic::at(
                     self.source(),
                     span,
@@ -141,7 +180,7 @@ impl Context<'_, '_> {
                 self.push(diagnostic);
                 return None;
             }
-            [] => {}
+            _ => {}
         }
         let mut diagnostic = Diagnostic::at(
             self.source(),
@@ -149,10 +188,15 @@ impl Context<'_, '_> {
             format!("member `{path}`: no dependency `{wanted}` in Cargo.toml"),
         )
         .label("not a key of [dependencies]");
-        let unlinked = package
-            .dependencies
-            .iter()
-            .find(|d| !d.section.is_linked() && (d.key == wanted || d.package == wanted));
+        let mut unlinked = None;
+        for dependency in &package.dependencies {
+            if !dependency.section.is_linked()
+                && (dependency.key == wanted || dependency.package == wanted)
+            {
+                unlinked = Some(dependency);
+                break;
+            }
+        }
         if let Some(unlinked) = unlinked {
             let table = match unlinked.section {
                 Section::Dev => "[dev-dependencies]",
@@ -162,8 +206,14 @@ impl Context<'_, '_> {
                 "`{wanted}` is in {table}; dev- and build-dependencies are not linked into the library, so they cannot be re-exported: move it to [dependencies]"
             ));
         } else {
-            let candidates = linked().flat_map(|d| [d.key.as_str(), d.package.as_str()]);
-            diagnostic = match closest(wanted, candidates) {
+            let mut candidates = Vec::new();
+            for dependency in &package.dependencies {
+                if dependency.section.is_linked() {
+                    candidates.push(dependency.key.as_str());
+                    candidates.push(dependency.package.as_str());
+                }
+            }
+            diagnostic = match closest(wanted, &candidates) {
                 Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
                 None => diagnostic.help(format!("add `{wanted}` to [dependencies] in Cargo.toml")),
             };
@@ -187,8 +237,8 @@ impl Context<'_, '_> {
         let mut always = false;
         let mut alternatives = Vec::new();
         let mut failed = false;
-        let entries: Vec<usize> = lookup(&self.index.by_key, key).collect();
-        for dependency in entries.into_iter().map(|i| &package.dependencies[i]) {
+        for position in listed(&self.index.by_key, key) {
+            let dependency = &package.dependencies[self.index.by_key[position].1];
             let target = match &dependency.section {
                 Section::Target {
                     cfg: Ok(Some(cfg)),
@@ -310,13 +360,16 @@ impl From<&Dependency> for Resolved {
 /// when no `dep:key` appears), else every feature listing `dep:key` or
 /// `key/feature` (a weak `key?/feature` enables nothing).
 fn enabling_features(package: &Package, index: &Index<'_>, key: &str) -> Vec<Cfg> {
-    let dep_syntax = index.dep_syntax.binary_search(&key).is_ok();
+    let dep_syntax = !listed(&index.dep_syntax, key).is_empty();
     if !dep_syntax && !edition_at_least_2024(package.edition.as_deref()) {
         return vec![Cfg::KeyValue("feature".to_owned(), key.to_owned())];
     }
-    lookup(&index.enabling, key)
-        .map(|i| Cfg::KeyValue("feature".to_owned(), package.features[i].name.clone()))
-        .collect()
+    let mut features = Vec::new();
+    for position in listed(&index.enabling, key) {
+        let name = &package.features[index.enabling[position].1].name;
+        features.push(Cfg::KeyValue("feature".to_owned(), name.clone()));
+    }
+    features
 }
 
 fn feature_name(key: &str) -> String {
@@ -326,16 +379,24 @@ fn feature_name(key: &str) -> String {
 /// Drops an alternative `all(.., x, ..)` when `x` itself is an
 /// alternative: `any(x, all(unix, x))` is `x`.
 fn absorb(alternatives: Vec<Cfg>) -> Vec<Cfg> {
-    let implied = |cfg: &Cfg| match cfg {
-        Cfg::All(list) => alternatives
-            .iter()
-            .any(|other| other != cfg && list.contains(other)),
-        _ => false,
-    };
-    let keep: Vec<bool> = alternatives.iter().map(|cfg| !implied(cfg)).collect();
-    alternatives
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(cfg, keep)| keep.then_some(cfg))
-        .collect()
+    let mut implied = Vec::with_capacity(alternatives.len());
+    for cfg in &alternatives {
+        let mut absorbed = false;
+        if let Cfg::All(list) = cfg {
+            for other in &alternatives {
+                if other != cfg && list.contains(other) {
+                    absorbed = true;
+                    break;
+                }
+            }
+        }
+        implied.push(absorbed);
+    }
+    let mut kept = Vec::with_capacity(alternatives.len());
+    for (position, cfg) in alternatives.into_iter().enumerate() {
+        if !implied[position] {
+            kept.push(cfg);
+        }
+    }
+    kept
 }

@@ -6,7 +6,7 @@
 mod dependency;
 mod policy;
 
-use self::dependency::Index;
+use self::dependency::{Index, listed, sort_by_name};
 use self::policy::Approval;
 use crate::cargo::Package;
 use crate::cfg::{Cfg, CfgError};
@@ -16,8 +16,6 @@ use crate::model::{Cratespace, Item, Kind, Member, Name, Namespace, Versioning, 
 use crate::name::{self, NameError};
 use crate::source::Source;
 use crate::suggest::closest;
-use std::collections::BTreeMap;
-use std::collections::BTreeSet;
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
@@ -49,15 +47,16 @@ pub struct Input<'a> {
 
 /// Builds the model, appending every problem to `diagnostics`.
 pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratespace {
+    let index = match input.cargo {
+        Some((_, package)) => Index::new(package),
+        None => Index::default(),
+    };
     let mut cx = Context {
         input,
         diagnostics,
         versioning: Versioning::Independent,
-        checked: BTreeSet::new(),
-        index: input
-            .cargo
-            .map(|(_, package)| Index::new(package))
-            .unwrap_or_default(),
+        checked: vec![false; index.keys()],
+        index,
     };
     let package = input.cargo.map(|(_, package)| package);
     let mut cratespace = Cratespace {
@@ -117,8 +116,9 @@ struct Context<'a, 'd> {
     input: &'a Input<'a>,
     diagnostics: &'d mut Vec<Diagnostic>,
     versioning: Versioning,
-    /// Dependencies whose requirement was checked against the versioning.
-    checked: BTreeSet<String>,
+    /// Dependencies whose requirement was checked against the versioning,
+    /// by their [`Index::key_position`].
+    checked: Vec<bool>,
     index: Index<'a>,
 }
 
@@ -139,15 +139,19 @@ impl Context<'_, '_> {
             format!("unknown key `{text}` in {place}"),
         )
         .label("unknown key");
-        diagnostic = match closest(text, known.iter().copied()) {
+        diagnostic = match closest(text, known) {
             Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
             None => diagnostic,
         };
-        let list = known
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let mut list = String::new();
+        for (index, known) in known.iter().enumerate() {
+            if index > 0 {
+                list.push_str(", ");
+            }
+            list.push('`');
+            list.push_str(known);
+            list.push('`');
+        }
         self.push(diagnostic.help(format!("the keys allowed here are {list}")));
     }
 
@@ -190,7 +194,7 @@ impl Context<'_, '_> {
                     format!("`versioning` must be \"independent\", \"pinned\" or \"lockstep\", found \"{text}\""),
                 )
                 .label("unknown versioning");
-                if let Some(best) = closest(text, VERSIONINGS.iter().copied()) {
+                if let Some(best) = closest(text, VERSIONINGS) {
                     diagnostic = diagnostic.help(format!("did you mean \"{best}\"?"));
                 }
                 self.push(diagnostic);
@@ -242,8 +246,16 @@ impl Context<'_, '_> {
     /// below the root.
     fn namespace(&mut self, table: &DeTable<'_>, prefix: &str, depth: usize) -> Namespace {
         let mut namespace = Namespace::default();
-        let mut seen: BTreeMap<String, (Range<usize>, String)> = BTreeMap::new();
-        for (key, value) in entries(table) {
+        let entries = entries(table);
+        // Each entry by the Rust name it would have (a valid name is its key
+        // without `r#`), so that a second entry of one name finds the first.
+        let mut names: Vec<(&str, usize)> = Vec::with_capacity(entries.len());
+        for (position, (key, _)) in entries.iter().enumerate() {
+            let text: &str = key.get_ref();
+            names.push((text.strip_prefix("r#").unwrap_or(text), position));
+        }
+        sort_by_name(&mut names);
+        for (position, &(key, value)) in entries.iter().enumerate() {
             let text = key.get_ref();
             if text == "*" {
                 self.globs(value, &mut namespace, &format!("{prefix}*"));
@@ -257,19 +269,28 @@ impl Context<'_, '_> {
                 }
             };
             let path = format!("{prefix}{}", name.ident);
-            if let Some((first, first_text)) = seen.get(&name.ident) {
+            let mut first = position;
+            for listed_at in listed(&names, &name.ident) {
+                let other = names[listed_at].1;
+                if other == position || name::module_name(entries[other].0.get_ref()).is_ok() {
+                    first = other;
+                    break;
+                }
+            }
+            if first != position {
+                let (first_key, _) = entries[first];
+                let first_text = first_key.get_ref();
                 let diagnostic = Diagnostic::at(
                     self.source(),
                     key.span(),
                     format!("two members at `{path}`: `{text}` and `{first_text}` are the same Rust name"),
                 )
                 .label("second definition")
-                .related(self.source(), first.clone(), "first definition")
+                .related(self.source(), first_key.span(), "first definition")
                 .help("give each member its own name, or remove one of them");
                 self.push(diagnostic);
                 continue;
             }
-            seen.insert(name.ident.clone(), (key.span(), text.to_string()));
             match value.get_ref() {
                 DeValue::String(dependency) => {
                     if let Some(member) = self.member(Some(name), dependency, value.span(), None, &path) {
@@ -539,9 +560,10 @@ struct Options {
 /// A cfg name the compiler would not take as an identifier.
 fn unusable_name(cfg: &Cfg) -> Option<String> {
     match cfg {
-        Cfg::Name(name) | Cfg::KeyValue(name, _) => {
-            (!name::is_identifier(name)).then(|| name.clone())
+        Cfg::Name(name) | Cfg::KeyValue(name, _) if !name::is_identifier(name) => {
+            Some(name.clone())
         }
+        Cfg::Name(_) | Cfg::KeyValue(..) => None,
         Cfg::All(list) | Cfg::Any(list) => list.iter().find_map(unusable_name),
         Cfg::Not(inner) => unusable_name(inner),
     }
@@ -564,7 +586,7 @@ fn source_offset(written: &str, index: usize) -> Option<usize> {
             return Some(1 + at);
         }
         if ch == '"' {
-            return (decoded == index).then_some(1 + at);
+            return if decoded == index { Some(1 + at) } else { None };
         }
         if ch != '\\' {
             decoded += ch.len_utf8();
@@ -578,8 +600,10 @@ fn source_offset(written: &str, index: usize) -> Option<usize> {
             _ => 0,
         };
         let mut code = String::new();
-        for _ in 0..digits {
+        let mut read = 0;
+        while read < digits {
             code.push(chars.next()?.1);
+            read += 1;
         }
         decoded += match digits {
             0 => 1,

@@ -40,13 +40,11 @@ impl Context<'_, '_> {
                 _ => self.unknown_key(key, VOUCHER_KEYS, &format!("the voucher of `{path}`")),
             }
         }
-        let missing: Vec<&str> = [("approved", approved.is_none()), ("by", by.is_none())]
-            .iter()
-            .filter(|(key, absent)| *absent && get(table, key).is_none())
-            .map(|(key, _)| *key)
-            .collect();
-        for key in &missing {
-            let example = if *key == "approved" {
+        for (key, absent) in [("approved", approved.is_none()), ("by", by.is_none())] {
+            if !absent || get(table, key).is_some() {
+                continue;
+            }
+            let example = if key == "approved" {
                 "approved = \">=0.3.1, <0.4\""
             } else {
                 "by = \"the maintainers who vouch\""
@@ -154,8 +152,11 @@ impl Context<'_, '_> {
         let Some((cargo_source, package)) = self.input.cargo else {
             return;
         };
-        if !self.checked.insert(resolved.key.clone()) {
-            return;
+        if let Some(position) = self.index.key_position(&resolved.key) {
+            if self.checked[position] {
+                return;
+            }
+            self.checked[position] = true;
         }
         let key = &resolved.key;
         let requirement = resolved.requirement.as_deref();
