@@ -150,6 +150,18 @@ fn combine(kind: ListKind, predicates: Vec<Cfg>) -> Cfg {
         }
     }
 
+    // Most lists are a predicate or two (every gated member's gate is
+    // combined): compared pairwise, with nothing to allocate or sort.
+    if flat.len() <= SMALL {
+        let mut unique: Vec<Cfg> = Vec::with_capacity(flat.len());
+        for cfg in flat {
+            if !unique.contains(&cfg) {
+                unique.push(cfg);
+            }
+        }
+        return finish(kind, unique);
+    }
+
     // The positions sorted by predicate, then position: a repeated predicate
     // follows its first occurrence.
     let mut order = Vec::with_capacity(flat.len());
@@ -177,7 +189,14 @@ fn combine(kind: ListKind, predicates: Vec<Cfg>) -> Cfg {
             unique.push(cfg);
         }
     }
+    finish(kind, unique)
+}
 
+/// Lists longer than this are deduplicated by sorting, shorter ones pairwise.
+const SMALL: usize = 8;
+
+/// The list of `kind`, or its only predicate.
+fn finish(kind: ListKind, mut unique: Vec<Cfg>) -> Cfg {
     if unique.len() == 1 {
         if let Some(only) = unique.pop() {
             return only;
@@ -200,24 +219,30 @@ impl fmt::Display for Cfg {
         match self {
             Cfg::Name(name) => f.write_str(name),
             Cfg::KeyValue(key, value) => {
-                write!(f, "{key} = \"")?;
+                f.write_str(key)?;
+                f.write_str(" = \"")?;
                 write_escaped(f, value)?;
                 f.write_str("\"")
             }
             Cfg::All(list) => write_list(f, "all", list),
             Cfg::Any(list) => write_list(f, "any", list),
-            Cfg::Not(inner) => write!(f, "not({inner})"),
+            Cfg::Not(inner) => {
+                f.write_str("not(")?;
+                fmt::Display::fmt(inner, f)?;
+                f.write_str(")")
+            }
         }
     }
 }
 
 fn write_list(f: &mut fmt::Formatter<'_>, operator: &str, list: &[Cfg]) -> fmt::Result {
-    write!(f, "{operator}(")?;
+    f.write_str(operator)?;
+    f.write_str("(")?;
     for (index, cfg) in list.iter().enumerate() {
         if index > 0 {
             f.write_str(", ")?;
         }
-        write!(f, "{cfg}")?;
+        fmt::Display::fmt(cfg, f)?;
     }
     f.write_str(")")
 }
@@ -225,19 +250,28 @@ fn write_list(f: &mut fmt::Formatter<'_>, operator: &str, list: &[Cfg]) -> fmt::
 /// Writes a string literal's contents; control characters are escaped too,
 /// so the canonical text always stays on one line.
 fn write_escaped(f: &mut fmt::Formatter<'_>, value: &str) -> fmt::Result {
-    for c in value.chars() {
-        match c {
-            '"' => f.write_str("\\\"")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\r' => f.write_str("\\r")?,
-            '\t' => f.write_str("\\t")?,
-            '\0' => f.write_str("\\0")?,
-            c if c.is_control() => write!(f, "\\u{{{:x}}}", u32::from(c))?,
-            c => write!(f, "{c}")?,
+    // Runs of characters that need no escape are written whole.
+    let mut plain = 0;
+    for (at, c) in value.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\0' => "\\0",
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        f.write_str(&value[plain..at])?;
+        if escape.is_empty() {
+            write!(f, "\\u{{{:x}}}", u32::from(c))?;
+        } else {
+            f.write_str(escape)?;
         }
+        plain = at + c.len_utf8();
     }
-    Ok(())
+    f.write_str(&value[plain..])
 }
 
 /// Whitespace as Rust's lexer knows it (`Pattern_White_Space`): a

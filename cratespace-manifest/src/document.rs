@@ -2,7 +2,6 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::source::Source;
-use std::cmp::Ordering;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
@@ -33,17 +32,24 @@ impl Drop for Document<'_> {
             match value {
                 DeValue::Table(table) => {
                     for (_, value) in table {
-                        values.push(value.into_inner());
+                        push_container(&mut values, value.into_inner());
                     }
                 }
                 DeValue::Array(array) => {
                     for value in array {
-                        values.push(value.into_inner());
+                        push_container(&mut values, value.into_inner());
                     }
                 }
                 _ => {}
             }
         }
+    }
+}
+
+/// Keeps `value` for later when it holds more values; drops it now if not.
+fn push_container<'a>(values: &mut Vec<DeValue<'a>>, value: DeValue<'a>) {
+    if matches!(value, DeValue::Table(_) | DeValue::Array(_)) {
+        values.push(value);
     }
 }
 
@@ -121,22 +127,18 @@ fn is_quote(ch: char) -> bool {
 
 /// The entries of a table in the order they appear in the file.
 pub fn entries<'a, 'i>(table: &'a DeTable<'i>) -> Vec<(&'a Key<'i>, &'a Value<'i>)> {
-    let mut unordered = Vec::with_capacity(table.len());
-    let mut order = Vec::with_capacity(table.len());
-    for (key, value) in table {
-        order.push(unordered.len());
-        unordered.push((key, value));
+    // By start, then as the table holds them: each macro expansion orders
+    // every table of the manifest, so the sort is a direct one.
+    let mut keyed = Vec::with_capacity(table.len());
+    for (position, (key, value)) in table.iter().enumerate() {
+        keyed.push((key.span().start, position, key, value));
     }
-    // By start, then as the table holds them: a stable sort by start. Behind
-    // `dyn`, so that every sort of positions shares one compiled sort.
-    let by_start: &mut dyn FnMut(&usize, &usize) -> Ordering = &mut |&a, &b| {
-        let (start_a, start_b) = (unordered[a].0.span().start, unordered[b].0.span().start);
-        start_a.cmp(&start_b).then(a.cmp(&b))
-    };
-    order.sort_unstable_by(by_start);
-    let mut entries = Vec::with_capacity(order.len());
-    for position in order {
-        entries.push(unordered[position]);
+    if !keyed.is_sorted_by_key(|&(start, position, _, _)| (start, position)) {
+        keyed.sort_unstable_by_key(|&(start, position, _, _)| (start, position));
+    }
+    let mut entries = Vec::with_capacity(keyed.len());
+    for (_, _, key, value) in keyed {
+        entries.push((key, value));
     }
     entries
 }

@@ -10,7 +10,7 @@
 //! token gets the call-site span either way.
 
 use crate::model::{Cratespace, Item, Member, Name, Namespace, Versioning};
-use crate::table::{Gates, table};
+use crate::table::{Gates, Table, push_name};
 use proc_macro2::{Delimiter, Group, TokenStream};
 use std::fmt::Write as _;
 
@@ -47,10 +47,18 @@ pub fn expand_with(
     let lex = |text: &str| checked(lex, text);
     let mut text = String::new();
     let mut gates = Gates::default();
-    namespace(&mut text, &cratespace.root, &mut gates);
+    // The member table is written in the same walk as the `pub use` tree.
+    let mut table = cratespace.metadata.as_ref().map(|_| Table::new());
+    namespace(
+        &mut text,
+        &cratespace.root,
+        &mut gates,
+        table.as_mut(),
+        &mut String::new(),
+    );
     let mut out = lex(&text);
-    if let Some(name) = &cratespace.metadata {
-        metadata(&mut out, cratespace, name, runtime, &lex, &mut gates);
+    if let (Some(name), Some(table)) = (&cratespace.metadata, &table) {
+        metadata(&mut out, cratespace, name, runtime, &lex, &gates, table);
     }
     text.clear();
     track(&mut text, tracked, base_env);
@@ -68,20 +76,44 @@ fn checked(lex: &dyn Fn(&str) -> Result<TokenStream, ()>, text: &str) -> TokenSt
     })
 }
 
-/// The `pub use` tree.
-fn namespace<'a>(out: &mut String, namespace: &'a Namespace, gates: &mut Gates<'a>) {
+/// The `pub use` tree, and each member's entry in `table`; `path` holds the
+/// module path of `namespace`, each segment followed by `::`.
+fn namespace<'a>(
+    out: &mut String,
+    namespace: &'a Namespace,
+    gates: &mut Gates<'a>,
+    mut table: Option<&mut Table>,
+    path: &mut String,
+) {
+    let prefix = path.len();
     for item in &namespace.items {
         match item {
-            Item::Member(member) | Item::Glob(member) => reexport(out, member, gates),
+            Item::Member(member) | Item::Glob(member) => {
+                let gate = member.gate.as_ref().map(|gate| gates.index(gate));
+                reexport(out, member, gate.map(|index| gates.texts[index].as_str()));
+                if let Some(table) = table.as_deref_mut() {
+                    match &member.name {
+                        Some(name) => push_name(path, name),
+                        None => path.push('*'),
+                    }
+                    table.push(path, member, gate, gates);
+                    path.truncate(prefix);
+                }
+            }
             Item::Namespace {
                 name,
                 namespace: inner,
             } => {
-                doc(out, &namespace_doc(name, inner));
+                namespace_doc(out, name, inner);
                 out.push_str("pub mod ");
                 rust_name(out, name);
                 out.push_str(" {\n");
-                self::namespace(out, inner, gates);
+                if table.is_some() {
+                    push_name(path, name);
+                    path.push_str("::");
+                }
+                self::namespace(out, inner, gates, table.as_deref_mut(), path);
+                path.truncate(prefix);
                 out.push_str("}\n");
             }
         }
@@ -89,11 +121,10 @@ fn namespace<'a>(out: &mut String, namespace: &'a Namespace, gates: &mut Gates<'
 }
 
 /// `#[cfg(gate)] #[doc = " doc"] #[doc(inline)] pub use ::krate::path as name;`
-fn reexport<'a>(out: &mut String, member: &'a Member, gates: &mut Gates<'a>) {
-    if let Some(gate) = &member.gate {
+fn reexport(out: &mut String, member: &Member, gate: Option<&str>) {
+    if let Some(gate) = gate {
         out.push_str("#[cfg(");
-        let index = gates.index(gate);
-        out.push_str(&gates.texts[index]);
+        out.push_str(gate);
         out.push_str(")] ");
     }
     if let Some(text) = &member.doc {
@@ -119,13 +150,14 @@ fn reexport<'a>(out: &mut String, member: &'a Member, gates: &mut Gates<'a>) {
 
 /// `#[doc = "…"] pub const NAME: runtime::Cratespace = runtime::Cratespace::__new(name,
 /// version, runtime::Versioning::…, members, "table", &[::core::cfg!(gate), …],);`
-fn metadata<'a>(
+fn metadata(
     out: &mut TokenStream,
-    cratespace: &'a Cratespace,
+    cratespace: &Cratespace,
     name: &str,
     runtime: &TokenStream,
     lex: &dyn Fn(&str) -> TokenStream,
-    gates: &mut Gates<'a>,
+    gates: &Gates<'_>,
+    table: &Table,
 ) {
     let package = &cratespace.name;
     let mut text = String::new();
@@ -149,7 +181,6 @@ fn metadata<'a>(
     out.extend(runtime.clone());
     out.extend(lex("::Cratespace::__new"));
 
-    let table = table(cratespace, gates);
     text.clear();
     or_build_env(&mut text, package, "CARGO_PKG_NAME");
     text.push_str(", ");
@@ -277,26 +308,36 @@ fn escaped(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
-fn namespace_doc(name: &Name, namespace: &Namespace) -> String {
-    let members: Vec<String> = namespace
-        .items
-        .iter()
-        .map(|item| match item {
-            Item::Member(member) => format!(
-                "`{}`",
-                member.name.as_ref().map_or(String::new(), Name::to_rust)
-            ),
-            Item::Glob(member) => format!("everything of `{}`", member.target()),
-            Item::Namespace { name, .. } => format!("`{}`", name.to_rust()),
-        })
-        .collect();
-    if members.is_empty() {
-        format!(" The `{}` namespace.", name.to_rust())
-    } else {
-        format!(
-            " The `{}` namespace: {}.",
-            name.to_rust(),
-            members.join(", ")
-        )
+/// `#[doc = " The `name` namespace: `a`, `b`, everything of `c`."]`
+fn namespace_doc(out: &mut String, name: &Name, namespace: &Namespace) {
+    out.push_str("#[doc = \" The `");
+    rust_name(out, name);
+    out.push_str("` namespace");
+    for (i, item) in namespace.items.iter().enumerate() {
+        out.push_str(if i == 0 { ": " } else { ", " });
+        match item {
+            Item::Member(member) => {
+                out.push('`');
+                if let Some(name) = &member.name {
+                    rust_name(out, name);
+                }
+                out.push('`');
+            }
+            Item::Glob(member) => {
+                out.push_str("everything of `");
+                rust_name(out, &member.krate);
+                for segment in &member.path {
+                    out.push_str("::");
+                    rust_name(out, segment);
+                }
+                out.push('`');
+            }
+            Item::Namespace { name, .. } => {
+                out.push('`');
+                rust_name(out, name);
+                out.push('`');
+            }
+        }
     }
+    out.push_str(".\"] ");
 }

@@ -242,10 +242,15 @@ fn empty(diagnostics: Vec<Diagnostic>, tracked: Vec<String>) -> Loaded {
 
 fn read(dir: &Path, relative: &str) -> io::Result<Source> {
     let path = dir.join(relative);
-    if path.is_dir() {
-        return Err(io::Error::other("it is a directory"));
-    }
-    let bytes = std::fs::read(&path)?;
+    // Reading a directory fails with `IsADirectory` on the platforms that
+    // say so; elsewhere the directory is checked for after another error.
+    let bytes = std::fs::read(&path).map_err(|error| {
+        if error.kind() == io::ErrorKind::IsADirectory || path.is_dir() {
+            io::Error::other("it is a directory")
+        } else {
+            error
+        }
+    })?;
     let text = String::from_utf8(bytes).map_err(|error| {
         let bytes = error.as_bytes();
         let at = error.utf8_error().valid_up_to();

@@ -3,7 +3,8 @@
 use crate::model::Name;
 
 /// Strict and reserved keywords of editions 2018 to 2024: a bare identifier
-/// cannot be one of them.
+/// cannot be one of them. [`is_keyword`] matches the same words.
+#[cfg(test)]
 const KEYWORDS: &[&str] = &[
     "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
     "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
@@ -25,7 +26,62 @@ pub struct NameError {
 }
 
 pub fn is_keyword(word: &str) -> bool {
-    KEYWORDS.contains(&word)
+    // A `match` compiles to a switch on the length, then a few compares.
+    matches!(
+        word,
+        "Self"
+            | "abstract"
+            | "as"
+            | "async"
+            | "await"
+            | "become"
+            | "box"
+            | "break"
+            | "const"
+            | "continue"
+            | "crate"
+            | "do"
+            | "dyn"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "final"
+            | "fn"
+            | "for"
+            | "gen"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "macro"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "override"
+            | "priv"
+            | "pub"
+            | "ref"
+            | "return"
+            | "self"
+            | "static"
+            | "struct"
+            | "super"
+            | "trait"
+            | "true"
+            | "try"
+            | "type"
+            | "typeof"
+            | "unsafe"
+            | "unsized"
+            | "use"
+            | "virtual"
+            | "where"
+            | "while"
+            | "yield"
+    )
 }
 
 /// A module name or path segment: an identifier that is not a keyword (but
@@ -113,6 +169,10 @@ pub fn crate_name(key: &str) -> Result<Name, NameError> {
 /// The suggestion composes the Latin-1 letters (`é`, `ñ`, `ü`, …), the
 /// usual result of a name saved decomposed.
 fn composed(text: &str) -> Result<(), NameError> {
+    if text.is_ascii() {
+        // Nothing ASCII changes under NFC.
+        return Ok(());
+    }
     let mut previous = None;
     for ch in text.chars() {
         if changes_under_nfc(ch) {
@@ -282,6 +342,28 @@ pub fn is_identifier(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_keyword_matches_the_keyword_list() {
+        for keyword in KEYWORDS {
+            assert!(is_keyword(keyword), "{keyword}");
+            assert!(!is_keyword(&keyword.to_uppercase()), "{keyword}");
+            assert!(!is_keyword(&format!("{keyword}_")), "{keyword}");
+        }
+        let matched = include_str!("name.rs")
+            .split("fn is_keyword")
+            .nth(1)
+            .and_then(|rest| rest.split(")\n}").next())
+            .unwrap_or_default()
+            .matches('"')
+            .count()
+            / 2;
+        assert_eq!(
+            matched,
+            KEYWORDS.len(),
+            "is_keyword and KEYWORDS list different words"
+        );
+    }
 
     #[test]
     fn accepts_identifiers_and_raw_keywords() {

@@ -6,6 +6,7 @@
 use crate::cfg::Cfg;
 use crate::model::{Cratespace, Item, Kind, Member, Name, Namespace};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The members of a cratespace, encoded for the runtime.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +26,30 @@ pub struct Gates<'a> {
     pub distinct: Vec<&'a Cfg>,
     /// The text of each, as it goes inside `#[cfg(…)]`.
     pub texts: Vec<String>,
-    indices: HashMap<&'a Cfg, usize>,
+    indices: HashMap<&'a Cfg, usize, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: gates are a few short strings each, hashed once per gated
+/// member, where SipHash's setup costs more than the hashing.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl<'a> Gates<'a> {
@@ -51,10 +75,33 @@ pub fn table<'a>(cratespace: &'a Cratespace, gates: &mut Gates<'a>) -> Table {
     };
     let mut path = String::new();
     members(&cratespace.root, &mut path, &mut |path, member| {
-        table.members += 1;
-        write_member(&mut table.text, path, member, gates);
+        let gate = member.gate.as_ref().map(|gate| gates.index(gate));
+        table.push(path, member, gate, gates);
     });
     table
+}
+
+impl Table {
+    /// An empty table.
+    pub fn new() -> Self {
+        Table {
+            text: String::new(),
+            members: 0,
+        }
+    }
+
+    /// Appends `member`, at the module path `path`, whose gate is
+    /// `gates.texts[gate]`.
+    pub fn push(&mut self, path: &str, member: &Member, gate: Option<usize>, gates: &Gates<'_>) {
+        self.members += 1;
+        write_member(&mut self.text, path, member, gate, gates);
+    }
+}
+
+impl Default for Table {
+    fn default() -> Self {
+        Table::new()
+    }
 }
 
 /// Calls `visit` with each member under `namespace` and its module path
@@ -88,14 +135,21 @@ fn members<'a>(
     }
 }
 
-fn push_name(path: &mut String, name: &Name) {
+/// Appends `name` as Rust writes it (`r#type` for a raw one).
+pub fn push_name(path: &mut String, name: &Name) {
     if name.raw {
         path.push_str("r#");
     }
     path.push_str(&name.ident);
 }
 
-fn write_member<'a>(out: &mut String, path: &str, member: &'a Member, gates: &mut Gates<'a>) {
+fn write_member(
+    out: &mut String,
+    path: &str,
+    member: &Member,
+    gate: Option<usize>,
+    gates: &Gates<'_>,
+) {
     out.push(match member.kind {
         Kind::Child => 'c',
         Kind::Voucher => 'v',
@@ -106,9 +160,8 @@ fn write_member<'a>(out: &mut String, path: &str, member: &'a Member, gates: &mu
     string(out, &member.package);
     target(out, member);
     option(out, member.requirement.as_deref());
-    match &member.gate {
-        Some(gate) => {
-            let index = gates.index(gate);
+    match gate {
+        Some(index) => {
             string(out, &gates.texts[index]);
             number(out, index);
         }
@@ -164,6 +217,15 @@ fn string(out: &mut String, text: &str) {
 
 /// Decimal digits and a `:`.
 fn number(out: &mut String, mut n: usize) {
+    // Most numbers are lengths under 100.
+    if n < 100 {
+        if n >= 10 {
+            out.push(char::from(b'0' + (n / 10) as u8));
+        }
+        out.push(char::from(b'0' + (n % 10) as u8));
+        out.push(':');
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {

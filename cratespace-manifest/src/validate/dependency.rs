@@ -7,7 +7,6 @@ use crate::cargo::{Dependency, Package, Section, edition_at_least_2024};
 use crate::cfg::Cfg;
 use crate::diagnostic::Diagnostic;
 use crate::suggest::closest;
-use std::cmp::Ordering;
 use std::ops::Range;
 
 /// `Cargo.toml`'s dependencies and features, indexed once per load so that
@@ -68,20 +67,10 @@ impl<'a> Index<'a> {
 }
 
 impl Index<'_> {
-    /// How many entries [`key_position`](Self::key_position) ranges over.
+    /// How many entries `by_key` holds: positions in it number the keys
+    /// ([`Resolved::listed`]).
     pub(super) fn keys(&self) -> usize {
         self.by_key.len()
-    }
-
-    /// Where the dependency `key` is listed first among the linked ones:
-    /// one number per key.
-    pub(super) fn key_position(&self, key: &str) -> Option<usize> {
-        let found = listed(&self.by_key, key);
-        if found.is_empty() {
-            None
-        } else {
-            Some(found.start)
-        }
     }
 
     fn by_package(&self) -> &[(&str, usize)] {
@@ -101,20 +90,10 @@ impl Index<'_> {
 }
 
 /// Sorts `entries` by name, then position: the order [`listed`] reads.
-pub(super) fn sort_by_name(entries: &mut Vec<(&str, usize)>) {
-    let mut order = Vec::with_capacity(entries.len());
-    for (position, _) in entries.iter().enumerate() {
-        order.push(position);
-    }
-    // Behind `dyn`, so that every sort of positions shares one compiled sort.
-    let by_name: &mut dyn FnMut(&usize, &usize) -> Ordering =
-        &mut |&a, &b| entries[a].cmp(&entries[b]);
-    order.sort_unstable_by(by_name);
-    let mut sorted = Vec::with_capacity(order.len());
-    for position in order {
-        sorted.push(entries[position]);
-    }
-    *entries = sorted;
+pub(super) fn sort_by_name(entries: &mut [(&str, usize)]) {
+    // Sorted in place: each macro expansion sorts every dependency and
+    // feature entry, so this is on the hot path.
+    entries.sort_unstable();
 }
 
 /// Where the entries listed under `name` stand in `sorted`.
@@ -143,12 +122,13 @@ impl Context<'_, '_> {
                 requirement: None,
                 requirement_span: span,
                 inherited: false,
+                listed: 0..0,
             });
         };
         let found = listed(&self.index.by_key, wanted);
         if !found.is_empty() {
             let (_, i) = self.index.by_key[found.start];
-            return Some(Resolved::from(&package.dependencies[i]));
+            return Some(Resolved::new(&package.dependencies[i], found));
         }
         // The first dependency of that package, and the first under another key.
         let mut first: Option<&Dependency> = None;
@@ -166,7 +146,10 @@ impl Context<'_, '_> {
             }
         }
         match (first, second) {
-            (Some(found), None) => return Some(Resolved::from(found)),
+            (Some(found), None) => {
+                let positions = listed(&self.index.by_key, &found.key);
+                return Some(Resolved::new(found, positions));
+            }
             (Some(first), Some(second)) => {
                 let diagnostic = Diagnostic::at(
                     self.source(),
@@ -237,7 +220,7 @@ impl Context<'_, '_> {
         let mut always = false;
         let mut alternatives = Vec::new();
         let mut failed = false;
-        for position in listed(&self.index.by_key, key) {
+        for position in resolved.listed.clone() {
             let dependency = &package.dependencies[self.index.by_key[position].1];
             let target = match &dependency.section {
                 Section::Target {
@@ -341,16 +324,20 @@ pub(super) struct Resolved {
     pub(super) requirement: Option<String>,
     pub(super) requirement_span: Range<usize>,
     pub(super) inherited: bool,
+    /// Where the key's linked dependencies stand in the index's `by_key`
+    /// (one a section: plain and target-specific), looked up once.
+    pub(super) listed: Range<usize>,
 }
 
-impl From<&Dependency> for Resolved {
-    fn from(dependency: &Dependency) -> Self {
+impl Resolved {
+    fn new(dependency: &Dependency, listed: Range<usize>) -> Self {
         Resolved {
             key: dependency.key.clone(),
             package: dependency.package.clone(),
             requirement: dependency.requirement.clone(),
             requirement_span: dependency.requirement_span.clone(),
             inherited: dependency.inherited,
+            listed,
         }
     }
 }

@@ -117,7 +117,7 @@ struct Context<'a, 'd> {
     diagnostics: &'d mut Vec<Diagnostic>,
     versioning: Versioning,
     /// Dependencies whose requirement was checked against the versioning,
-    /// by their [`Index::key_position`].
+    /// by the first position of their key in the index (`Resolved::listed`).
     checked: Vec<bool>,
     index: Index<'a>,
 }
@@ -268,7 +268,10 @@ impl Context<'_, '_> {
                     continue;
                 }
             };
-            let path = format!("{prefix}{}", name.ident);
+            // Built by hand: one per member, on the hot path.
+            let mut path = String::with_capacity(prefix.len() + name.ident.len());
+            path.push_str(prefix);
+            path.push_str(&name.ident);
             let mut first = position;
             for listed_at in listed(&names, &name.ident) {
                 let other = names[listed_at].1;

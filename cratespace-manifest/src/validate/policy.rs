@@ -152,7 +152,7 @@ impl Context<'_, '_> {
         let Some((cargo_source, package)) = self.input.cargo else {
             return;
         };
-        if let Some(position) = self.index.key_position(&resolved.key) {
+        if let Some(position) = (!resolved.listed.is_empty()).then_some(resolved.listed.start) {
             if self.checked[position] {
                 return;
             }
