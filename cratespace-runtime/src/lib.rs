@@ -122,7 +122,7 @@ use core::iter::FusedIterator;
 ///     └── json  acme-json    =2.1.0  always                   on"#;
 /// assert_eq!(CRATESPACE.to_string(), expected.trim_start());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Cratespace {
     name: &'static str,
     version: &'static str,
@@ -220,9 +220,22 @@ impl Cratespace {
     }
 }
 
+/// Its fields, with the members read from the table.
+impl fmt::Debug for Cratespace {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter
+            .debug_struct("Cratespace")
+            .field("name", &self.name)
+            .field("version", &self.version)
+            .field("versioning", &self.versioning)
+            .field("members", &self.members())
+            .finish()
+    }
+}
+
 /// Iterator over every member of a cratespace, returned by
 /// [`Cratespace::members`].
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Members {
     reader: Reader,
     gates: &'static [bool],
@@ -262,6 +275,13 @@ impl Members {
 }
 
 impl ExactSizeIterator for Members {}
+
+/// The members still to come.
+impl fmt::Debug for Members {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.debug_list().entries(self.clone()).finish()
+    }
+}
 
 const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {

@@ -342,3 +342,18 @@ fn test_versioning_display() {
     assert_eq!(Versioning::Lockstep.to_string(), "lockstep");
     assert_eq!(format!("[{:<8}]", Versioning::Pinned), "[pinned  ]");
 }
+
+#[test]
+fn test_debug_shows_the_members() {
+    let debug = format!("{:?}", *CRATESPACE);
+    assert!(debug.starts_with("Cratespace { name: \"acme\", version: \"2.1.0\", versioning: Lockstep, members: [Member { path: \"*\""), "{debug}");
+    assert!(debug.contains("by: [\"yaml-fast maintainers\"]"), "{debug}");
+    assert_eq!(
+        format!("{:?}", {
+            let mut rest = CRATESPACE.members();
+            rest.nth(5);
+            rest
+        }),
+        format!("[{:?}]", CRATESPACE.member("formats::*").unwrap())
+    );
+}
