@@ -67,8 +67,10 @@ pub fn expand_with(
 }
 
 /// The tokens of `text`, which this module wrote. Names were checked to be
-/// identifiers and every string is escaped, so it always lexes; were it not
-/// to, the build says so rather than the macro panicking.
+/// identifiers and every string is escaped, so it always lexes. Were it not
+/// to, a lexer that reports the error (`proc_macro2`'s, outside a compiler)
+/// gives a `compile_error!` that says so, which the tests look for; inside
+/// the compiler, `proc_macro`'s lexer reports the error itself.
 fn checked(lex: &dyn Fn(&str) -> Result<TokenStream, ()>, text: &str) -> TokenStream {
     lex(text).unwrap_or_else(|()| {
         lex("::core::compile_error! { \"cratespace: internal error: the expansion is not valid Rust tokens; please report this with the manifest\" }")
@@ -272,6 +274,9 @@ fn raw_literal(out: &mut String, text: &str) {
     let mut hashes = 1;
     let mut closing = String::from("\"#");
     while text.contains(&closing) {
+        if hashes == MAX_RAW_HASHES {
+            return literal(out, text);
+        }
         hashes += 1;
         closing.push('#');
     }
@@ -281,6 +286,9 @@ fn raw_literal(out: &mut String, text: &str) {
     out.push_str(text);
     out.push_str(&closing);
 }
+
+/// The most `#`s a raw string literal may have.
+const MAX_RAW_HASHES: usize = 255;
 
 /// The inside of a string literal: `"` and `\` escaped, and every ASCII
 /// control character, so that the literal is one line and never holds a

@@ -726,6 +726,7 @@ proptest! {
         let output = expansion(&loaded);
         prop_assert_eq!(&expansion(&again), &output);
         prop_assert!(output.parse::<proc_macro2::TokenStream>().is_ok());
+        prop_assert!(!output.contains("cratespace: internal error"), "{}", output);
     }
 
     #[test]

@@ -192,11 +192,17 @@ fn test_table_literal_holds_the_text() {
         }
     }
 
+    // A raw string takes at most 255 `#`s.
+    let longest_raw = format!("a \"{}", "#".repeat(254));
+    let too_many = format!("a \"{}", "#".repeat(255));
+    let longest_prefix = format!("r{}\"", "#".repeat(255));
     for (doc, expected_prefix) in [
         ("plain", "r#\""),
         ("a \"# b", "r##\""),
         ("a \"## b \"# c", "r###\""),
         ("carriage\rreturn", "\""),
+        (longest_raw.as_str(), longest_prefix.as_str()),
+        (too_many.as_str(), "\""),
     ] {
         let member = model::Member {
             name: Some(model::Name {
@@ -216,6 +222,7 @@ fn test_table_literal_holds_the_text() {
             doc: Some(doc.to_owned()),
             voucher: None,
         };
+        let doc = &doc[..doc.len().min(20)];
         let model = model::Cratespace {
             name: "top".to_owned(),
             version: "1.0.0".to_owned(),

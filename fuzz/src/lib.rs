@@ -61,6 +61,12 @@ pub fn check_loaded(loaded: &Loaded, text: impl Fn(&str) -> Option<String>) -> S
     output
         .parse::<TokenStream>()
         .expect("the expansion is valid Rust tokens");
+    // The expansion is written as text and lexed; text that would not lex
+    // becomes this error instead, so it is what a bug there looks like.
+    assert!(
+        !output.contains("cratespace: internal error"),
+        "the expansion's text does not lex: {output}"
+    );
     output
 }
 
