@@ -186,7 +186,8 @@
 //!
 //! [`members`](Cratespace::members) walks every member, and
 //! [`member`](Cratespace::member) finds one by its path, in const context
-//! too, so a crate can check at compile time what a build holds:
+//! too (for the first few thousand members), so a crate can check at
+//! compile time what a build holds:
 //!
 //! ```ignore
 //! const _: () = assert!(acme::CRATESPACE.member("formats::json").is_some());

@@ -136,9 +136,9 @@ impl Cratespace {
     /// Not public API: generated code calls it; its signature and the table
     /// format may change in any release.
     ///
-    /// `table` holds `members` members in the format of the `table` module;
-    /// `gates` whether each distinct gate holds in this build, indexed by
-    /// the table.
+    /// `table` holds `members` members in the format of the `table` module
+    /// (exactly that many: [`Members`] reports it as its length); `gates`
+    /// whether each distinct gate holds in this build, indexed by the table.
     #[doc(hidden)]
     pub const fn __new(
         name: &'static str,
@@ -202,12 +202,23 @@ impl Cratespace {
     /// #     "c13:formats::json9:acme-json9:acme-json9:acme_json6:=2.1.0___", &[]);
     /// const _: () = assert!(CRATESPACE.member("formats::json").is_some());
     /// ```
+    ///
+    /// A lookup passes over the members before the one it finds. The
+    /// compiler stops a const evaluation that runs long (the
+    /// `long_running_const_eval` lint), which a lookup in const context
+    /// reaches past some 3 000 members; at run time there is no such limit.
     pub const fn member(&self, path: &str) -> Option<Member> {
-        let mut members = self.members();
-        while let Some(member) = members.advance() {
-            if bytes_eq(member.path.as_bytes(), path.as_bytes()) {
-                return Some(member);
+        let mut reader = Reader::new(self.table);
+        let mut remaining = self.members;
+        while remaining > 0 {
+            let mut start = reader;
+            let Some(found) = reader.skip_member() else {
+                return None;
+            };
+            if bytes_eq(found, path.as_bytes()) {
+                return start.member(self.gates);
             }
+            remaining -= 1;
         }
         None
     }

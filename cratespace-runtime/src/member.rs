@@ -1,5 +1,6 @@
 use crate::table::Reader;
 use core::fmt::{self, Display};
+use core::hash::{Hash, Hasher};
 use core::iter::FusedIterator;
 
 /// One re-export of a cratespace: a module path and the dependency behind it.
@@ -169,7 +170,7 @@ impl Voucher {
 ///     by.into_iter().any(|name| name == "acme security")
 /// }
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 pub struct List {
     pub(crate) items: Reader,
     pub(crate) count: usize,
@@ -192,6 +193,24 @@ impl Iterator for List {
 }
 
 impl ExactSizeIterator for List {}
+
+/// Lists are equal when they hold the same strings in the same order.
+impl PartialEq for List {
+    fn eq(&self, other: &Self) -> bool {
+        self.count == other.count && Iterator::eq(*self, *other)
+    }
+}
+
+impl Eq for List {}
+
+impl Hash for List {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_usize(self.count);
+        for item in *self {
+            item.hash(state);
+        }
+    }
+}
 
 impl FusedIterator for List {}
 

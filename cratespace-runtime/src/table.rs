@@ -116,8 +116,55 @@ impl Reader {
         })
     }
 
+    /// Passes over the next member without decoding it, and returns its
+    /// path as bytes: looking a member up in const context reads every
+    /// member before it, and a member's text is checked as UTF-8 only when
+    /// it is decoded.
+    pub(crate) const fn skip_member(&mut self) -> Option<&'static [u8]> {
+        if !matches!(self.byte(), Some(b'c' | b'v' | b'g')) {
+            return None;
+        }
+        let Some(path) = self.bytes() else {
+            return None;
+        };
+        // Dependency, package, target.
+        if self.bytes().is_none() || self.bytes().is_none() || self.bytes().is_none() {
+            return None;
+        }
+        // Requirement.
+        if !self.absent() && self.bytes().is_none() {
+            return None;
+        }
+        // Gate: its text and index.
+        if !self.absent() && (self.bytes().is_none() || self.number().is_none()) {
+            return None;
+        }
+        // Doc.
+        if !self.absent() && self.bytes().is_none() {
+            return None;
+        }
+        // Voucher: approved, by, checksums.
+        if !self.absent()
+            && (self.bytes().is_none() || self.list().is_none() || self.list().is_none())
+        {
+            return None;
+        }
+        Some(path)
+    }
+
     /// The next string: its length, then its text.
     pub(crate) const fn string(&mut self) -> Option<&'static str> {
+        let Some(text) = self.bytes() else {
+            return None;
+        };
+        match core::str::from_utf8(text) {
+            Ok(text) => Some(text),
+            Err(_) => None,
+        }
+    }
+
+    /// The next string's bytes, unchecked.
+    const fn bytes(&mut self) -> Option<&'static [u8]> {
         let Some(len) = self.number() else {
             return None;
         };
@@ -126,10 +173,7 @@ impl Reader {
         }
         let (text, rest) = self.rest.split_at(len);
         self.rest = rest;
-        match core::str::from_utf8(text) {
-            Ok(text) => Some(text),
-            Err(_) => None,
-        }
+        Some(text)
     }
 
     /// A list: its count, and the strings it holds, skipped.
@@ -140,7 +184,7 @@ impl Reader {
         let items = *self;
         let mut i = 0;
         while i < count {
-            if self.string().is_none() {
+            if self.bytes().is_none() {
                 return None;
             }
             i += 1;

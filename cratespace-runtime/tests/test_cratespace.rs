@@ -357,3 +357,63 @@ fn test_debug_shows_the_members() {
         format!("[{:?}]", CRATESPACE.member("formats::*").unwrap())
     );
 }
+
+// Members, vouchers and lists compare by what they hold, wherever in the
+// table they sit.
+#[test]
+fn test_equal_by_value() {
+    let twice = cratespace(
+        "twice",
+        "1.0.0",
+        Versioning::Independent,
+        &[
+            member(
+                "a",
+                "x",
+                "x",
+                "x",
+                None,
+                Kind::Voucher,
+                None,
+                true,
+                None,
+                Some(voucher(">=1, <2", &["alice", "bob"], &["sha256:00"])),
+            ),
+            member(
+                "b",
+                "y",
+                "y",
+                "y",
+                None,
+                Kind::Voucher,
+                None,
+                true,
+                None,
+                Some(voucher(">=1, <2", &["alice", "bob"], &["sha256:00"])),
+            ),
+            member(
+                "c",
+                "z",
+                "z",
+                "z",
+                None,
+                Kind::Child,
+                None,
+                true,
+                None,
+                None,
+            ),
+        ],
+    );
+    let [a, b] = ["a", "b"].map(|path| twice.member(path).unwrap().voucher().unwrap());
+    assert_eq!(a, b);
+    assert_eq!(a.by(), b.by());
+    let mut fewer = a.by();
+    fewer.next();
+    assert_ne!(a.by(), fewer);
+
+    use std::hash::{BuildHasher, RandomState};
+    let state = RandomState::new();
+    assert_eq!(state.hash_one(a), state.hash_one(b));
+    assert_eq!(state.hash_one(a.by()), state.hash_one(b.by()));
+}
