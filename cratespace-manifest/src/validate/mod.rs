@@ -245,8 +245,10 @@ impl Context<'_, '_> {
     /// The namespace `table`, at `prefix` (`formats::`), `depth` levels
     /// below the root.
     fn namespace(&mut self, table: &DeTable<'_>, prefix: &str, depth: usize) -> Namespace {
-        let mut namespace = Namespace::default();
         let entries = entries(table);
+        let mut namespace = Namespace {
+            items: Vec::with_capacity(entries.len()),
+        };
         // Each entry by the Rust name it would have (a valid name is its key
         // without `r#`), so that a second entry of one name finds the first.
         let mut names: Vec<(&str, usize)> = Vec::with_capacity(entries.len());
