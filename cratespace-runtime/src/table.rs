@@ -46,61 +46,40 @@ impl Reader {
 
     /// The next member, its `enabled` looked up in `gates`.
     pub(crate) const fn member(&mut self, gates: &[bool]) -> Option<Member> {
-        let kind = match self.byte() {
-            Some(b'c') => Kind::Child,
-            Some(b'v') => Kind::Voucher,
-            Some(b'g') => Kind::Glob,
-            _ => return None,
-        };
-        let Some(path) = self.string() else {
+        let Some(raw) = self.raw() else {
             return None;
         };
-        let Some(dependency) = self.string() else {
+        let (Some(path), Some(dependency), Some(package), Some(target)) = (
+            text(raw.path),
+            text(raw.dependency),
+            text(raw.package),
+            text(raw.target),
+        ) else {
             return None;
         };
-        let Some(package) = self.string() else {
+        let Some(requirement) = optional_text(raw.requirement) else {
             return None;
         };
-        let Some(target) = self.string() else {
+        let (gate, enabled) = match raw.gate {
+            None => (None, true),
+            Some((gate, index)) => match text(gate) {
+                Some(gate) if index < gates.len() => (Some(gate), gates[index]),
+                _ => return None,
+            },
+        };
+        let Some(doc) = optional_text(raw.doc) else {
             return None;
         };
-        let Some(requirement) = self.option() else {
-            return None;
-        };
-        let (gate, enabled) = if self.absent() {
-            (None, true)
-        } else {
-            let Some(gate) = self.string() else {
-                return None;
-            };
-            let Some(index) = self.number() else {
-                return None;
-            };
-            if index >= gates.len() {
-                return None;
-            }
-            (Some(gate), gates[index])
-        };
-        let Some(doc) = self.option() else {
-            return None;
-        };
-        let voucher = if self.absent() {
-            None
-        } else {
-            let Some(approved) = self.string() else {
-                return None;
-            };
-            let Some(by) = self.list() else {
-                return None;
-            };
-            let Some(checksums) = self.list() else {
-                return None;
-            };
-            Some(Voucher {
-                approved,
-                by,
-                checksums,
-            })
+        let voucher = match raw.voucher {
+            None => None,
+            Some((approved, by, checksums)) => match text(approved) {
+                Some(approved) => Some(Voucher {
+                    approved,
+                    by,
+                    checksums,
+                }),
+                None => return None,
+            },
         };
         Some(Member {
             path,
@@ -108,7 +87,7 @@ impl Reader {
             package,
             target,
             requirement,
-            kind,
+            kind: raw.kind,
             gate,
             enabled,
             doc,
@@ -116,50 +95,70 @@ impl Reader {
         })
     }
 
-    /// Passes over the next member without decoding it, and returns its
-    /// path as bytes: looking a member up in const context reads every
-    /// member before it, and a member's text is checked as UTF-8 only when
-    /// it is decoded.
+    /// Passes over the next member and returns its path as bytes: looking
+    /// a member up reads every member before it, and a member's text is
+    /// checked as UTF-8 only when it is decoded.
     pub(crate) const fn skip_member(&mut self) -> Option<&'static [u8]> {
-        if !matches!(self.byte(), Some(b'c' | b'v' | b'g')) {
-            return None;
+        match self.raw() {
+            Some(raw) => Some(raw.path),
+            None => None,
         }
-        let Some(path) = self.bytes() else {
+    }
+
+    /// The parts of the next member, as the grammar lays them out, their
+    /// text not yet checked.
+    const fn raw(&mut self) -> Option<Raw> {
+        let kind = match self.byte() {
+            Some(b'c') => Kind::Child,
+            Some(b'v') => Kind::Voucher,
+            Some(b'g') => Kind::Glob,
+            _ => return None,
+        };
+        let (Some(path), Some(dependency), Some(package), Some(target)) =
+            (self.bytes(), self.bytes(), self.bytes(), self.bytes())
+        else {
             return None;
         };
-        // Dependency, package, target.
-        if self.bytes().is_none() || self.bytes().is_none() || self.bytes().is_none() {
+        let Some(requirement) = self.option() else {
             return None;
-        }
-        // Requirement.
-        if !self.absent() && self.bytes().is_none() {
+        };
+        let gate = if self.absent() {
+            None
+        } else {
+            match (self.bytes(), self.number()) {
+                (Some(gate), Some(index)) => Some((gate, index)),
+                _ => return None,
+            }
+        };
+        let Some(doc) = self.option() else {
             return None;
-        }
-        // Gate: its text and index.
-        if !self.absent() && (self.bytes().is_none() || self.number().is_none()) {
-            return None;
-        }
-        // Doc.
-        if !self.absent() && self.bytes().is_none() {
-            return None;
-        }
-        // Voucher: approved, by, checksums.
-        if !self.absent()
-            && (self.bytes().is_none() || self.list().is_none() || self.list().is_none())
-        {
-            return None;
-        }
-        Some(path)
+        };
+        let voucher = if self.absent() {
+            None
+        } else {
+            match (self.bytes(), self.list(), self.list()) {
+                (Some(approved), Some(by), Some(checksums)) => Some((approved, by, checksums)),
+                _ => return None,
+            }
+        };
+        Some(Raw {
+            kind,
+            path,
+            dependency,
+            package,
+            target,
+            requirement,
+            gate,
+            doc,
+            voucher,
+        })
     }
 
     /// The next string: its length, then its text.
     pub(crate) const fn string(&mut self) -> Option<&'static str> {
-        let Some(text) = self.bytes() else {
-            return None;
-        };
-        match core::str::from_utf8(text) {
-            Ok(text) => Some(text),
-            Err(_) => None,
+        match self.bytes() {
+            Some(bytes) => text(bytes),
+            None => None,
         }
     }
 
@@ -193,12 +192,12 @@ impl Reader {
     }
 
     /// `None` when the table ends or is not well formed; `Some(None)` for `_`.
-    const fn option(&mut self) -> Option<Option<&'static str>> {
+    const fn option(&mut self) -> Option<Option<&'static [u8]>> {
         if self.absent() {
             return Some(None);
         }
-        match self.string() {
-            Some(text) => Some(Some(text)),
+        match self.bytes() {
+            Some(bytes) => Some(Some(bytes)),
             None => None,
         }
     }
@@ -244,5 +243,39 @@ impl Reader {
             }
             [] => None,
         }
+    }
+}
+
+/// A member's parts before their text is checked.
+struct Raw {
+    kind: Kind,
+    path: &'static [u8],
+    dependency: &'static [u8],
+    package: &'static [u8],
+    target: &'static [u8],
+    requirement: Option<&'static [u8]>,
+    /// The gate's text and its index into the gates.
+    gate: Option<(&'static [u8], usize)>,
+    doc: Option<&'static [u8]>,
+    /// Approved, by, checksums.
+    voucher: Option<(&'static [u8], List, List)>,
+}
+
+/// `bytes` as text, `None` when they are not UTF-8.
+const fn text(bytes: &'static [u8]) -> Option<&'static str> {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(_) => None,
+    }
+}
+
+/// An optional part as text: `None` when it is not UTF-8.
+const fn optional_text(bytes: Option<&'static [u8]>) -> Option<Option<&'static str>> {
+    match bytes {
+        None => Some(None),
+        Some(bytes) => match text(bytes) {
+            Some(text) => Some(Some(text)),
+            None => None,
+        },
     }
 }
