@@ -9,8 +9,8 @@
 //! one by one is a call across the proc-macro bridge for each token; every
 //! token gets the call-site span either way.
 
-use crate::model::{Cratespace, Item, Member, Name, Namespace, Versioning};
-use crate::table::{Gates, Table, push_name};
+use crate::model::{Cratespace, Item, Member, Name, Namespace, Step, Versioning};
+use crate::table::{Gates, Table};
 use proc_macro2::{Delimiter, Group, TokenStream};
 use std::fmt::Write as _;
 
@@ -48,14 +48,8 @@ pub fn expand_with(
     let mut text = String::new();
     let mut gates = Gates::default();
     // The member table is written in the same walk as the `pub use` tree.
-    let mut table = cratespace.metadata.as_ref().map(|_| Table::new());
-    namespace(
-        &mut text,
-        &cratespace.root,
-        &mut gates,
-        table.as_mut(),
-        &mut String::new(),
-    );
+    let mut table = cratespace.metadata.as_ref().map(|_| Table::default());
+    namespace(&mut text, &cratespace.root, &mut gates, table.as_mut());
     let mut out = lex(&text);
     if let (Some(name), Some(table)) = (&cratespace.metadata, &table) {
         metadata(&mut out, cratespace, name, runtime, &lex, &gates, table);
@@ -78,48 +72,29 @@ fn checked(lex: &dyn Fn(&str) -> Result<TokenStream, ()>, text: &str) -> TokenSt
     })
 }
 
-/// The `pub use` tree, and each member's entry in `table`; `path` holds the
-/// module path of `namespace`, each segment followed by `::`.
+/// The `pub use` tree, and each member's entry in `table`.
 fn namespace<'a>(
     out: &mut String,
-    namespace: &'a Namespace,
+    root: &'a Namespace,
     gates: &mut Gates<'a>,
     mut table: Option<&mut Table>,
-    path: &mut String,
 ) {
-    let prefix = path.len();
-    for item in &namespace.items {
-        match item {
-            Item::Member(member) | Item::Glob(member) => {
-                let gate = member.gate.as_ref().map(|gate| gates.index(gate));
-                reexport(out, member, gate.map(|index| gates.texts[index].as_str()));
-                if let Some(table) = table.as_deref_mut() {
-                    match &member.name {
-                        Some(name) => push_name(path, name),
-                        None => path.push('*'),
-                    }
-                    table.push(path, member, gate, gates);
-                    path.truncate(prefix);
-                }
-            }
-            Item::Namespace {
-                name,
-                namespace: inner,
-            } => {
-                namespace_doc(out, name, inner);
-                out.push_str("pub mod ");
-                rust_name(out, name);
-                out.push_str(" {\n");
-                if table.is_some() {
-                    push_name(path, name);
-                    path.push_str("::");
-                }
-                self::namespace(out, inner, gates, table.as_deref_mut(), path);
-                path.truncate(prefix);
-                out.push_str("}\n");
+    root.walk(&mut |step| match step {
+        Step::Member(member, path) => {
+            let gate = member.gate.as_ref().map(|gate| gates.index(gate));
+            reexport(out, member, gate.map(|index| gates.texts[index].as_str()));
+            if let Some(table) = table.as_deref_mut() {
+                table.push(path, member, gate, gates);
             }
         }
-    }
+        Step::Enter(name, inner) => {
+            namespace_doc(out, name, inner);
+            out.push_str("pub mod ");
+            name.write_to(out);
+            out.push_str(" {\n");
+        }
+        Step::Leave => out.push_str("}\n"),
+    });
 }
 
 /// `#[cfg(gate)] #[doc = " doc"] #[doc(inline)] pub use ::krate::path as name;`
@@ -135,15 +110,15 @@ fn reexport(out: &mut String, member: &Member, gate: Option<&str>) {
         out.push_str("\"] ");
     }
     out.push_str("#[doc(inline)] pub use ::");
-    rust_name(out, &member.krate);
+    member.krate.write_to(out);
     for segment in &member.path {
         out.push_str("::");
-        rust_name(out, segment);
+        segment.write_to(out);
     }
     match &member.name {
         Some(name) => {
             out.push_str(" as ");
-            rust_name(out, name);
+            name.write_to(out);
         }
         None => out.push_str("::*"),
     }
@@ -250,13 +225,6 @@ fn doc(out: &mut String, text: &str) {
     out.push_str("] ");
 }
 
-fn rust_name(out: &mut String, name: &Name) {
-    if name.raw {
-        out.push_str("r#");
-    }
-    out.push_str(&name.ident);
-}
-
 /// A string literal of `text`.
 fn literal(out: &mut String, text: &str) {
     out.push('"');
@@ -319,7 +287,7 @@ fn escaped(out: &mut String, text: &str) {
 /// `#[doc = " The `name` namespace: `a`, `b`, everything of `c`."]`
 fn namespace_doc(out: &mut String, name: &Name, namespace: &Namespace) {
     out.push_str("#[doc = \" The `");
-    rust_name(out, name);
+    name.write_to(out);
     out.push_str("` namespace");
     for (i, item) in namespace.items.iter().enumerate() {
         out.push_str(if i == 0 { ": " } else { ", " });
@@ -327,22 +295,22 @@ fn namespace_doc(out: &mut String, name: &Name, namespace: &Namespace) {
             Item::Member(member) => {
                 out.push('`');
                 if let Some(name) = &member.name {
-                    rust_name(out, name);
+                    name.write_to(out);
                 }
                 out.push('`');
             }
             Item::Glob(member) => {
                 out.push_str("everything of `");
-                rust_name(out, &member.krate);
+                member.krate.write_to(out);
                 for segment in &member.path {
                     out.push_str("::");
-                    rust_name(out, segment);
+                    segment.write_to(out);
                 }
                 out.push('`');
             }
             Item::Namespace { name, .. } => {
                 out.push('`');
-                rust_name(out, name);
+                name.write_to(out);
                 out.push('`');
             }
         }

@@ -76,11 +76,17 @@ pub struct Name {
 impl Name {
     /// The name as Rust source writes it.
     pub fn to_rust(&self) -> String {
+        let mut text = String::with_capacity(self.ident.len() + 2);
+        self.write_to(&mut text);
+        text
+    }
+
+    /// Appends the name as Rust source writes it (`r#type` for a raw one).
+    pub fn write_to(&self, out: &mut String) {
         if self.raw {
-            format!("r#{}", self.ident)
-        } else {
-            self.ident.clone()
+            out.push_str("r#");
         }
+        out.push_str(&self.ident);
     }
 }
 
@@ -143,27 +149,62 @@ pub struct Voucher {
     pub checksums: Vec<String>,
 }
 
+/// What [`Namespace::walk`] meets, depth first in manifest order.
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'a, 'p> {
+    /// A member or a glob, with its module path (`formats::json`, `*`,
+    /// `formats::*`).
+    Member(&'a Member, &'p str),
+    /// A nested namespace, before its items.
+    Enter(&'a Name, &'a Namespace),
+    /// The end of the namespace last entered.
+    Leave,
+}
+
 impl Namespace {
+    /// Calls `visit` with every member, glob and nested namespace under this
+    /// namespace, depth first in manifest order.
+    pub fn walk<'a>(&'a self, visit: &mut dyn FnMut(Step<'a, '_>)) {
+        self.walk_under(&mut String::new(), visit);
+    }
+
+    /// [`walk`](Self::walk), with `path` holding this namespace's module
+    /// path, each segment followed by `::`.
+    fn walk_under<'a>(&'a self, path: &mut String, visit: &mut dyn FnMut(Step<'a, '_>)) {
+        let prefix = path.len();
+        for item in &self.items {
+            match item {
+                Item::Member(member) => {
+                    if let Some(name) = &member.name {
+                        name.write_to(path);
+                    }
+                    visit(Step::Member(member, path));
+                }
+                Item::Glob(member) => {
+                    path.push('*');
+                    visit(Step::Member(member, path));
+                }
+                Item::Namespace { name, namespace } => {
+                    visit(Step::Enter(name, namespace));
+                    name.write_to(path);
+                    path.push_str("::");
+                    namespace.walk_under(path, visit);
+                    visit(Step::Leave);
+                }
+            }
+            path.truncate(prefix);
+        }
+    }
+
     /// Every member and glob under this namespace, depth first, in manifest
     /// order, with its module path (`formats::json`, `*`, `formats::*`).
     pub fn members(&self) -> Vec<(String, &Member)> {
         let mut out = Vec::new();
-        self.collect("", &mut out);
-        out
-    }
-
-    fn collect<'a>(&'a self, prefix: &str, out: &mut Vec<(String, &'a Member)>) {
-        for item in &self.items {
-            match item {
-                Item::Member(member) => {
-                    let name = member.name.as_ref().map_or(String::new(), Name::to_rust);
-                    out.push((format!("{prefix}{name}"), member));
-                }
-                Item::Glob(member) => out.push((format!("{prefix}*"), member)),
-                Item::Namespace { name, namespace } => {
-                    namespace.collect(&format!("{prefix}{}::", name.to_rust()), out);
-                }
+        self.walk(&mut |step| {
+            if let Step::Member(member, path) = step {
+                out.push((path.to_owned(), member));
             }
-        }
+        });
+        out
     }
 }

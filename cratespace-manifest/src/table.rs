@@ -4,12 +4,12 @@
 //! constructor call per member cost a top crate of 500 members 120–200 ms.
 
 use crate::cfg::Cfg;
-use crate::model::{Cratespace, Item, Kind, Member, Name, Namespace};
+use crate::model::{Cratespace, Kind, Member, Name, Step};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// The members of a cratespace, encoded for the runtime.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     /// The encoded members, in manifest order.
     pub text: String,
@@ -22,8 +22,6 @@ pub struct Table {
 /// learns whether it holds from a `cfg!` per gate.
 #[derive(Debug, Default)]
 pub struct Gates<'a> {
-    /// Each distinct gate.
-    pub distinct: Vec<&'a Cfg>,
     /// The text of each, as it goes inside `#[cfg(…)]`.
     pub texts: Vec<String>,
     indices: HashMap<&'a Cfg, usize, BuildHasherDefault<Fnv>>,
@@ -58,8 +56,7 @@ impl<'a> Gates<'a> {
         if let Some(&index) = self.indices.get(gate) {
             return index;
         }
-        let index = self.distinct.len();
-        self.distinct.push(gate);
+        let index = self.texts.len();
         self.texts.push(gate.to_string());
         self.indices.insert(gate, index);
         index
@@ -69,78 +66,23 @@ impl<'a> Gates<'a> {
 /// Encodes every member of `cratespace`, depth first in manifest order,
 /// adding their gates to `gates`.
 pub fn table<'a>(cratespace: &'a Cratespace, gates: &mut Gates<'a>) -> Table {
-    let mut table = Table {
-        text: String::new(),
-        members: 0,
-    };
-    let mut path = String::new();
-    members(&cratespace.root, &mut path, &mut |path, member| {
-        let gate = member.gate.as_ref().map(|gate| gates.index(gate));
-        table.push(path, member, gate, gates);
+    let mut table = Table::default();
+    cratespace.root.walk(&mut |step| {
+        if let Step::Member(member, path) = step {
+            let gate = member.gate.as_ref().map(|gate| gates.index(gate));
+            table.push(path, member, gate, gates);
+        }
     });
     table
 }
 
 impl Table {
-    /// An empty table.
-    pub fn new() -> Self {
-        Table {
-            text: String::new(),
-            members: 0,
-        }
-    }
-
     /// Appends `member`, at the module path `path`, whose gate is
     /// `gates.texts[gate]`.
     pub fn push(&mut self, path: &str, member: &Member, gate: Option<usize>, gates: &Gates<'_>) {
         self.members += 1;
         write_member(&mut self.text, path, member, gate, gates);
     }
-}
-
-impl Default for Table {
-    fn default() -> Self {
-        Table::new()
-    }
-}
-
-/// Calls `visit` with each member under `namespace` and its module path
-/// (`formats::json`, `*`, `formats::*`), depth first in manifest order;
-/// `path` holds the path of `namespace`, each segment followed by `::`.
-fn members<'a>(
-    namespace: &'a Namespace,
-    path: &mut String,
-    visit: &mut dyn FnMut(&str, &'a Member),
-) {
-    let prefix = path.len();
-    for item in &namespace.items {
-        match item {
-            Item::Member(member) => {
-                if let Some(name) = &member.name {
-                    push_name(path, name);
-                }
-                visit(path, member);
-            }
-            Item::Glob(member) => {
-                path.push('*');
-                visit(path, member);
-            }
-            Item::Namespace { name, namespace } => {
-                push_name(path, name);
-                path.push_str("::");
-                members(namespace, path, visit);
-            }
-        }
-        path.truncate(prefix);
-    }
-}
-
-/// Appends `name` as Rust writes it (`r#type` for a raw one).
-pub fn push_name(path: &mut String, name: &Name) {
-    if name.raw {
-        path.push_str("r#");
-    }
-    path.push_str(&name.ident);
 }
 
 fn write_member(
@@ -188,10 +130,10 @@ fn target(out: &mut String, member: &Member) {
             .map(|segment| 2 + name_len(segment))
             .sum::<usize>();
     number(out, len);
-    push_name(out, &member.krate);
+    member.krate.write_to(out);
     for segment in &member.path {
         out.push_str("::");
-        push_name(out, segment);
+        segment.write_to(out);
     }
 }
 

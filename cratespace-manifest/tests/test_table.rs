@@ -41,7 +41,7 @@ fn test_every_member_reads_back() {
         let expected = model.root.members();
         assert_eq!(table.members, expected.len());
         // Each gate holds when its index is even, so both states are read.
-        let holds: Vec<bool> = (0..gates.distinct.len()).map(|i| i % 2 == 0).collect();
+        let holds: Vec<bool> = (0..gates.texts.len()).map(|i| i % 2 == 0).collect();
         let runtime = Cratespace::__new(
             "top",
             "1.0.0",
@@ -72,10 +72,9 @@ fn test_every_member_reads_back() {
             assert_eq!(member.kind(), kind, "{context}");
             let gate = original.gate.as_ref().map(ToString::to_string);
             assert_eq!(member.gate(), gate.as_deref(), "{context}");
-            let index = original
-                .gate
-                .as_ref()
-                .map(|gate| gates.distinct.iter().position(|g| *g == gate).unwrap());
+            let index = gate
+                .as_deref()
+                .map(|text| gates.texts.iter().position(|t| t == text).unwrap());
             assert_eq!(
                 member.enabled(),
                 index.is_none_or(|i| holds[i]),
@@ -106,10 +105,10 @@ fn test_every_member_reads_back() {
         assert_eq!(read, expected.len(), "{}", dir.display());
         members += read;
         // Distinct gates only: no two entries print the same.
-        let mut texts: Vec<String> = gates.distinct.iter().map(ToString::to_string).collect();
+        let mut texts = gates.texts.clone();
         texts.sort();
         texts.dedup();
-        assert_eq!(texts.len(), gates.distinct.len(), "{}", dir.display());
+        assert_eq!(texts.len(), gates.texts.len(), "{}", dir.display());
     }
     // The manifests hold enough of each sort for the test to mean something.
     assert!(
