@@ -6,11 +6,27 @@
 //! harness measure the same manifests.
 
 use cratespace_manifest::{Loaded, Request, Source, Sources, expand, load, load_sources};
+#[cfg(all(unix, feature = "jemalloc"))]
+use tikv_jemallocator::Jemalloc;
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use toml::de::DeTable;
+
+/// The allocator of every benchmark program: jemalloc, as in rustc, whose
+/// binary provides `malloc` to the proc macros it loads on Linux, so that the
+/// macro's allocations and the floor's are served as they are in a build.
+#[cfg(all(unix, feature = "jemalloc"))]
+#[global_allocator]
+static ALLOCATOR: Jemalloc = Jemalloc;
+
+/// The allocator the benchmarks run with, for their reports.
+pub const ALLOCATOR_NAME: &str = if cfg!(all(unix, feature = "jemalloc")) {
+    "jemalloc (as in rustc)"
+} else {
+    "the system allocator"
+};
 
 /// One generated crate family: the top crate's manifest, its hand-written
 /// equivalent, and the member crates.

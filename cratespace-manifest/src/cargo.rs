@@ -9,25 +9,30 @@ use crate::document::{Key, Value, as_str, as_table, entries, get, is_true, str_a
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
-/// The package, dependencies and features of one `Cargo.toml`.
+/// The package, dependencies and features of one `Cargo.toml`, borrowing
+/// its text from the parsed document: a macro expansion reads every
+/// dependency, so copying none of them is on the hot path.
 #[derive(Debug, Default)]
-pub struct Package {
-    pub name: Option<String>,
-    pub version: Option<String>,
-    pub edition: Option<String>,
-    pub dependencies: Vec<Dependency>,
-    pub features: Vec<Feature>,
+pub struct Package<'a> {
+    pub name: Option<&'a str>,
+    pub version: Option<&'a str>,
+    pub edition: Option<&'a str>,
+    pub dependencies: Vec<Dependency<'a>>,
+    pub features: Vec<Feature<'a>>,
+    /// The `[target.<key>]` tables that hold dependencies, which
+    /// [`Section::Target`] numbers.
+    pub targets: Vec<Target<'a>>,
 }
 
 /// One entry of a dependency table.
 #[derive(Debug)]
-pub struct Dependency {
+pub struct Dependency<'a> {
     /// The key, as written.
-    pub key: String,
+    pub key: &'a str,
     pub span: Range<usize>,
     /// The package name: `package = …`, else the key.
-    pub package: String,
-    pub requirement: Option<String>,
+    pub package: &'a str,
+    pub requirement: Option<&'a str>,
     /// Where the requirement is written: the version string, or the key
     /// when it is inherited from the workspace or absent.
     pub requirement_span: Range<usize>,
@@ -38,17 +43,23 @@ pub struct Dependency {
 }
 
 /// Which table a dependency is in.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub enum Section {
     Normal,
-    /// `[target.<key>.dependencies]`; `cfg` is `None` for a plain triple.
-    Target {
-        key: String,
-        span: Range<usize>,
-        cfg: Result<Option<Cfg>, CfgError>,
-    },
+    /// `[target.<key>.dependencies]`: the position of the target in
+    /// [`Package::targets`].
+    Target(usize),
     Dev,
     Build,
+}
+
+/// A `[target.<key>]` table; `cfg` is `None` for a plain triple. Parsed
+/// once for all the dependencies it holds.
+#[derive(Debug)]
+pub struct Target<'a> {
+    pub key: &'a str,
+    pub span: Range<usize>,
+    pub cfg: Result<Option<Cfg>, CfgError>,
 }
 
 impl Section {
@@ -60,21 +71,22 @@ impl Section {
 
 /// A feature and what it enables.
 #[derive(Debug)]
-pub struct Feature {
-    pub name: String,
-    pub enables: Vec<String>,
+pub struct Feature<'a> {
+    pub name: &'a str,
+    pub enables: Vec<&'a str>,
 }
 
 /// `[workspace.package]` and `[workspace.dependencies]` of the workspace root.
 #[derive(Debug, Default)]
-pub struct Workspace {
-    version: Option<String>,
-    edition: Option<String>,
-    dependencies: Vec<(String, Option<String>, Option<String>)>,
+pub struct Workspace<'a> {
+    version: Option<&'a str>,
+    edition: Option<&'a str>,
+    /// Each key, with its `package` and `version`.
+    dependencies: Vec<(&'a str, Option<&'a str>, Option<&'a str>)>,
 }
 
-impl Workspace {
-    pub fn read(root: &DeTable<'_>) -> Self {
+impl<'a> Workspace<'a> {
+    pub fn read(root: &'a DeTable<'_>) -> Self {
         let Some(workspace) = table_at(root, "workspace") else {
             return Workspace::default();
         };
@@ -83,22 +95,15 @@ impl Workspace {
         if let Some(table) = table_at(workspace, "dependencies") {
             for (key, value) in entries(table) {
                 let (package, requirement) = match as_table(value) {
-                    Some(table) => (
-                        str_at(table, "package").map(str::to_owned),
-                        str_at(table, "version").map(str::to_owned),
-                    ),
-                    None => (None, as_str(value).map(str::to_owned)),
+                    Some(table) => (str_at(table, "package"), str_at(table, "version")),
+                    None => (None, as_str(value)),
                 };
-                dependencies.push((key.get_ref().to_string(), package, requirement));
+                dependencies.push((key.get_ref().as_ref(), package, requirement));
             }
         }
         Workspace {
-            version: package
-                .and_then(|p| str_at(p, "version"))
-                .map(str::to_owned),
-            edition: package
-                .and_then(|p| str_at(p, "edition"))
-                .map(str::to_owned),
+            version: package.and_then(|p| str_at(p, "version")),
+            edition: package.and_then(|p| str_at(p, "edition")),
             dependencies,
         }
     }
@@ -124,29 +129,23 @@ pub fn inherits(root: &DeTable<'_>) -> bool {
     false
 }
 
-impl Package {
-    pub fn read(root: &DeTable<'_>, workspace: Option<&Workspace>) -> Self {
+impl<'a> Package<'a> {
+    pub fn read(root: &'a DeTable<'_>, workspace: Option<&Workspace<'a>>) -> Self {
         let package = table_at(root, "package");
-        let field = |name: &str, inherited: fn(&Workspace) -> &Option<String>| {
+        let field = |name: &str, inherited: fn(&Workspace<'a>) -> Option<&'a str>| {
             let (_, value) = get(package?, name)?;
             match value.get_ref() {
-                DeValue::String(text) => Some(text.to_string()),
-                DeValue::Table(table) if is_true(table, "workspace") => {
-                    workspace.and_then(|w| inherited(w).clone())
-                }
+                DeValue::String(text) => Some(text.as_ref()),
+                DeValue::Table(table) if is_true(table, "workspace") => workspace.and_then(inherited),
                 _ => None,
             }
         };
         let mut dependencies = Vec::new();
+        let mut targets = Vec::new();
         for dependencies_table in dependency_tables(root) {
+            let section = dependencies_table.section(&mut targets);
             for (key, value) in entries(dependencies_table.table) {
-                dependencies.push(dependency(
-                    key.get_ref(),
-                    key.span(),
-                    value,
-                    dependencies_table.section(),
-                    workspace,
-                ));
+                dependencies.push(dependency(key.get_ref(), key.span(), value, section, workspace));
             }
         }
         let mut features = Vec::new();
@@ -156,22 +155,23 @@ impl Package {
                 if let DeValue::Array(array) = value.get_ref() {
                     for enabled in array {
                         if let Some(enabled) = as_str(enabled) {
-                            enables.push(enabled.to_owned());
+                            enables.push(enabled);
                         }
                     }
                 }
                 features.push(Feature {
-                    name: name.get_ref().to_string(),
+                    name: name.get_ref().as_ref(),
                     enables,
                 });
             }
         }
         Package {
-            name: package.and_then(|p| str_at(p, "name")).map(str::to_owned),
-            version: field("version", |w| &w.version),
-            edition: field("edition", |w| &w.edition),
+            name: package.and_then(|p| str_at(p, "name")),
+            version: field("version", |w| w.version),
+            edition: field("edition", |w| w.edition),
             dependencies,
             features,
+            targets,
         }
     }
 }
@@ -199,17 +199,18 @@ struct DependencyTable<'a, 'i> {
     target: Option<&'a Key<'i>>,
 }
 
-impl DependencyTable<'_, '_> {
-    /// The section of its entries; made once per entry.
-    fn section(&self) -> Section {
+impl<'a> DependencyTable<'a, '_> {
+    /// The section of its entries, adding its target to `targets`.
+    fn section(&self, targets: &mut Vec<Target<'a>>) -> Section {
         match (self.kind, self.target) {
             (Table::Normal, Some(target)) => {
-                let key = target.get_ref().to_string();
-                Section::Target {
-                    cfg: Cfg::parse_target(&key),
-                    span: target.span(),
+                let key: &str = target.get_ref();
+                targets.push(Target {
                     key,
-                }
+                    span: target.span(),
+                    cfg: Cfg::parse_target(key),
+                });
+                Section::Target(targets.len() - 1)
             }
             (Table::Normal, None) => Section::Normal,
             (Table::Dev, _) => Section::Dev,
@@ -247,13 +248,13 @@ fn push_tables<'a, 'i>(
     }
 }
 
-fn dependency(
-    key: &str,
+fn dependency<'a>(
+    key: &'a str,
     span: Range<usize>,
-    value: &Value<'_>,
+    value: &'a Value<'_>,
     section: Section,
-    workspace: Option<&Workspace>,
-) -> Dependency {
+    workspace: Option<&Workspace<'a>>,
+) -> Dependency<'a> {
     let mut package = None;
     let mut requirement = None;
     let mut requirement_span = span.clone();
@@ -261,26 +262,26 @@ fn dependency(
     let mut optional = false;
     match value.get_ref() {
         DeValue::String(version) => {
-            requirement = Some(version.to_string());
+            requirement = Some(version.as_ref());
             requirement_span = value.span();
         }
         DeValue::Table(table) => {
-            package = str_at(table, "package").map(str::to_owned);
+            package = str_at(table, "package");
             if let Some((_, version)) = get(table, "version") {
-                requirement = as_str(version).map(str::to_owned);
+                requirement = as_str(version);
                 requirement_span = version.span();
             }
             optional = is_true(table, "optional");
             if is_true(table, "workspace") {
                 inherited = requirement.is_none();
                 let listed = workspace.map_or(&[][..], |w| &w.dependencies[..]);
-                for (listed_key, listed_package, listed_requirement) in listed {
+                for &(listed_key, listed_package, listed_requirement) in listed {
                     if listed_key == key {
                         if package.is_none() {
-                            package = listed_package.clone();
+                            package = listed_package;
                         }
                         if requirement.is_none() {
-                            requirement = listed_requirement.clone();
+                            requirement = listed_requirement;
                         }
                         break;
                     }
@@ -290,9 +291,9 @@ fn dependency(
         _ => {}
     }
     Dependency {
-        key: key.to_owned(),
+        key,
         span,
-        package: package.unwrap_or_else(|| key.to_owned()),
+        package: package.unwrap_or(key),
         requirement,
         requirement_span,
         inherited,

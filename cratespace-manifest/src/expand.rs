@@ -45,10 +45,16 @@ pub fn expand_with(
     lex: &dyn Fn(&str) -> Result<TokenStream, ()>,
 ) -> TokenStream {
     let lex = |text: &str| checked(lex, text);
-    let mut text = String::new();
+    // Sized for the usual line of each member, so that the text is seldom
+    // copied as it grows.
+    let members = cratespace.root.count();
+    let mut text = String::with_capacity(128 + 80 * members);
     let mut gates = Gates::default();
     // The member table is written in the same walk as the `pub use` tree.
-    let mut table = cratespace.metadata.as_ref().map(|_| Table::default());
+    let mut table = cratespace.metadata.as_ref().map(|_| Table {
+        text: String::with_capacity(64 * members),
+        members: 0,
+    });
     namespace(&mut text, &cratespace.root, &mut gates, table.as_mut());
     let mut out = lex(&text);
     if let (Some(name), Some(table)) = (&cratespace.metadata, &table) {

@@ -162,6 +162,19 @@ pub enum Step<'a, 'p> {
 }
 
 impl Namespace {
+    /// How many members and globs this namespace holds, its nested
+    /// namespaces' included.
+    pub fn count(&self) -> usize {
+        let mut count = 0;
+        for item in &self.items {
+            count += match item {
+                Item::Member(_) | Item::Glob(_) => 1,
+                Item::Namespace { namespace, .. } => namespace.count(),
+            };
+        }
+        count
+    }
+
     /// Calls `visit` with every member, glob and nested namespace under this
     /// namespace, depth first in manifest order.
     pub fn walk<'a>(&'a self, visit: &mut dyn FnMut(Step<'a, '_>)) {

@@ -40,6 +40,7 @@ fn test_every_member_reads_back() {
         let table = table(model, &mut gates);
         let expected = model.root.members();
         assert_eq!(table.members, expected.len());
+        assert_eq!(model.root.count(), expected.len(), "{}", dir.display());
         // Each gate holds when its index is even, so both states are read.
         let holds: Vec<bool> = (0..gates.texts.len()).map(|i| i % 2 == 0).collect();
         let runtime = Cratespace::__new(

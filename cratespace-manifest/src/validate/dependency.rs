@@ -3,7 +3,7 @@
 //! features and target tables (SPEC §2, Gating).
 
 use super::{Context, unusable_name};
-use crate::cargo::{Dependency, Package, Section, edition_at_least_2024};
+use crate::cargo::{Dependency, Package, Section, Target, edition_at_least_2024};
 use crate::cfg::Cfg;
 use crate::diagnostic::Diagnostic;
 use crate::suggest::closest;
@@ -20,7 +20,7 @@ pub(super) struct Index<'a> {
     /// Linked dependencies by package name, made when a member first names
     /// a dependency by its package.
     by_package: std::cell::OnceCell<Vec<(&'a str, usize)>>,
-    package: Option<&'a Package>,
+    package: Option<&'a Package<'a>>,
     /// The features that enable a dependency key directly: a feature listing
     /// `dep:key` or `key/feature` (twice if it lists both).
     enabling: Vec<(&'a str, usize)>,
@@ -29,11 +29,11 @@ pub(super) struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    pub(super) fn new(package: &'a Package) -> Self {
+    pub(super) fn new(package: &'a Package<'a>) -> Self {
         let mut by_key = Vec::with_capacity(package.dependencies.len());
         for (i, dependency) in package.dependencies.iter().enumerate() {
             if dependency.section.is_linked() {
-                by_key.push((dependency.key.as_str(), i));
+                by_key.push((dependency.key, i));
             }
         }
         let mut enabling = Vec::new();
@@ -79,7 +79,7 @@ impl Index<'_> {
             if let Some(package) = self.package {
                 for (i, dependency) in package.dependencies.iter().enumerate() {
                     if dependency.section.is_linked() {
-                        by_package.push((dependency.package.as_str(), i));
+                        by_package.push((dependency.package, i));
                     }
                 }
             }
@@ -106,19 +106,22 @@ pub(super) fn listed(sorted: &[(&str, usize)], name: &str) -> Range<usize> {
     start..end
 }
 
-impl Context<'_, '_> {
+impl<'a> Context<'a, '_> {
     /// Finds the dependency a member names: by key, else by a package name
     /// that exactly one key has.
-    pub(super) fn resolve(
+    pub(super) fn resolve<'w>(
         &mut self,
-        wanted: &str,
+        wanted: &'w str,
         span: Range<usize>,
         path: &str,
-    ) -> Option<Resolved> {
+    ) -> Option<Resolved<'w>>
+    where
+        'a: 'w,
+    {
         let Some((_, package)) = self.input.cargo else {
             return Some(Resolved {
-                key: wanted.to_owned(),
-                package: wanted.to_owned(),
+                key: wanted,
+                package: wanted,
                 requirement: None,
                 requirement_span: span,
                 inherited: false,
@@ -131,8 +134,8 @@ impl Context<'_, '_> {
             return Some(Resolved::new(&package.dependencies[i], found));
         }
         // The first dependency of that package, and the first under another key.
-        let mut first: Option<&Dependency> = None;
-        let mut second: Option<&Dependency> = None;
+        let mut first: Option<&Dependency<'_>> = None;
+        let mut second: Option<&Dependency<'_>> = None;
         let by_package = self.index.by_package();
         for position in listed(by_package, wanted) {
             let dependency = &package.dependencies[by_package[position].1];
@@ -147,7 +150,7 @@ impl Context<'_, '_> {
         }
         match (first, second) {
             (Some(found), None) => {
-                let positions = listed(&self.index.by_key, &found.key);
+                let positions = listed(&self.index.by_key, found.key);
                 return Some(Resolved::new(found, positions));
             }
             (Some(first), Some(second)) => {
@@ -192,8 +195,8 @@ impl Context<'_, '_> {
             let mut candidates = Vec::new();
             for dependency in &package.dependencies {
                 if dependency.section.is_linked() {
-                    candidates.push(dependency.key.as_str());
-                    candidates.push(dependency.package.as_str());
+                    candidates.push(dependency.key);
+                    candidates.push(dependency.package);
                 }
             }
             diagnostic = match closest(wanted, &candidates) {
@@ -209,25 +212,29 @@ impl Context<'_, '_> {
     /// `None` inside means always; an outer `None` means it was reported.
     pub(super) fn gate(
         &mut self,
-        resolved: &Resolved,
+        resolved: &Resolved<'_>,
         span: Range<usize>,
         path: &str,
     ) -> Option<Option<Cfg>> {
         let Some((cargo_source, package)) = self.input.cargo else {
             return Some(None);
         };
-        let key = resolved.key.as_str();
+        let key = resolved.key;
         let mut always = false;
         let mut alternatives = Vec::new();
         let mut failed = false;
         for position in resolved.listed.clone() {
             let dependency = &package.dependencies[self.index.by_key[position].1];
-            let target = match &dependency.section {
-                Section::Target {
+            let section = match dependency.section {
+                Section::Target(target) => Some(&package.targets[target]),
+                _ => None,
+            };
+            let target = match section {
+                Some(Target {
                     cfg: Ok(Some(cfg)),
                     key: target_key,
                     span: key_span,
-                } => {
+                }) => {
                     if let Some(bad) = unusable_name(cfg) {
                         let diagnostic = Diagnostic::at(
                             cargo_source,
@@ -241,11 +248,11 @@ impl Context<'_, '_> {
                     }
                     Some(cfg.clone())
                 }
-                Section::Target {
+                Some(Target {
                     cfg: Ok(None),
                     key: triple,
                     span: triple_span,
-                } => {
+                }) => {
                     let diagnostic = Diagnostic::at(
                         self.source(),
                         span.clone(),
@@ -261,11 +268,11 @@ impl Context<'_, '_> {
                     failed = true;
                     continue;
                 }
-                Section::Target {
+                Some(Target {
                     cfg: Err(error),
                     key: target_key,
                     span: key_span,
-                } => {
+                }) => {
                     let diagnostic = Diagnostic::at(
                         cargo_source,
                         key_span.clone(),
@@ -276,7 +283,7 @@ impl Context<'_, '_> {
                     failed = true;
                     continue;
                 }
-                _ => None,
+                None => None,
             };
             let features = if dependency.optional {
                 let features = enabling_features(package, &self.index, key);
@@ -318,10 +325,10 @@ impl Context<'_, '_> {
 }
 
 /// The dependency a member names, as the checks need it.
-pub(super) struct Resolved {
-    pub(super) key: String,
-    pub(super) package: String,
-    pub(super) requirement: Option<String>,
+pub(super) struct Resolved<'a> {
+    pub(super) key: &'a str,
+    pub(super) package: &'a str,
+    pub(super) requirement: Option<&'a str>,
     pub(super) requirement_span: Range<usize>,
     pub(super) inherited: bool,
     /// Where the key's linked dependencies stand in the index's `by_key`
@@ -329,12 +336,12 @@ pub(super) struct Resolved {
     pub(super) listed: Range<usize>,
 }
 
-impl Resolved {
-    fn new(dependency: &Dependency, listed: Range<usize>) -> Self {
+impl<'a> Resolved<'a> {
+    fn new(dependency: &Dependency<'a>, listed: Range<usize>) -> Self {
         Resolved {
-            key: dependency.key.clone(),
-            package: dependency.package.clone(),
-            requirement: dependency.requirement.clone(),
+            key: dependency.key,
+            package: dependency.package,
+            requirement: dependency.requirement,
             requirement_span: dependency.requirement_span.clone(),
             inherited: dependency.inherited,
             listed,
@@ -346,15 +353,15 @@ impl Resolved {
 /// feature of the same name where cargo creates one (editions before 2024,
 /// when no `dep:key` appears), else every feature listing `dep:key` or
 /// `key/feature` (a weak `key?/feature` enables nothing).
-fn enabling_features(package: &Package, index: &Index<'_>, key: &str) -> Vec<Cfg> {
+fn enabling_features(package: &Package<'_>, index: &Index<'_>, key: &str) -> Vec<Cfg> {
     let dep_syntax = !listed(&index.dep_syntax, key).is_empty();
-    if !dep_syntax && !edition_at_least_2024(package.edition.as_deref()) {
+    if !dep_syntax && !edition_at_least_2024(package.edition) {
         return vec![Cfg::KeyValue("feature".to_owned(), key.to_owned())];
     }
     let mut features = Vec::new();
     for position in listed(&index.enabling, key) {
-        let name = &package.features[index.enabling[position].1].name;
-        features.push(Cfg::KeyValue("feature".to_owned(), name.clone()));
+        let name = package.features[index.enabling[position].1].name;
+        features.push(Cfg::KeyValue("feature".to_owned(), name.to_owned()));
     }
     features
 }

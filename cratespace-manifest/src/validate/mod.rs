@@ -42,7 +42,7 @@ pub struct Input<'a> {
     /// key in `Cargo.toml`, the start of a file of its own.
     pub span: Range<usize>,
     /// `Cargo.toml` and what it declares; `None` in builds without Cargo.
-    pub cargo: Option<(&'a Source, &'a Package)>,
+    pub cargo: Option<(&'a Source, &'a Package<'a>)>,
 }
 
 /// Builds the model, appending every problem to `diagnostics`.
@@ -60,8 +60,8 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
     };
     let package = input.cargo.map(|(_, package)| package);
     let mut cratespace = Cratespace {
-        name: package.and_then(|p| p.name.clone()).unwrap_or_default(),
-        version: package.and_then(|p| p.version.clone()).unwrap_or_default(),
+        name: package.and_then(|p| p.name).unwrap_or_default().to_owned(),
+        version: package.and_then(|p| p.version).unwrap_or_default().to_owned(),
         versioning: Versioning::Independent,
         metadata: Some("CRATESPACE".to_owned()),
         root: Namespace::default(),
@@ -385,7 +385,7 @@ impl Context<'_, '_> {
                 "dependency" => {
                     dependency = self
                         .expect_str(value, "`dependency`")
-                        .map(|d| (d.to_owned(), value.span()));
+                        .map(|d| (d, value.span()));
                 }
                 "path" => {
                     parsed.path = self
@@ -411,7 +411,7 @@ impl Context<'_, '_> {
             }
         }
         let (dependency, span) = dependency?;
-        let member = self.member(name, &dependency, span, Some(parsed), path);
+        let member = self.member(name, dependency, span, Some(parsed), path);
         // A member whose `path`, `cfg` or `voucher` is invalid is left out
         // rather than emitted with a wrong target, gate or approval.
         member.filter(|_| emittable)
@@ -508,7 +508,7 @@ impl Context<'_, '_> {
         } else {
             self.gate(&resolved, span.clone(), path)?
         };
-        let krate = match name::crate_name(&resolved.key) {
+        let krate = match name::crate_name(resolved.key) {
             Ok(krate) => krate,
             Err(error) => {
                 let diagnostic = Diagnostic::at(
@@ -539,11 +539,11 @@ impl Context<'_, '_> {
         Some(Member {
             name,
             kind,
-            dependency: resolved.key,
-            package: resolved.package,
+            dependency: resolved.key.to_owned(),
+            package: resolved.package.to_owned(),
             krate,
             path: options.path.unwrap_or_default(),
-            requirement: resolved.requirement,
+            requirement: resolved.requirement.map(str::to_owned),
             gate,
             doc: options.doc,
             voucher: options.voucher,

@@ -94,7 +94,7 @@ impl Context<'_, '_> {
 
     /// A voucher's dependency requirement must allow no version outside
     /// `approved` (SPEC §2, Voucher crates; diagnostic 14).
-    pub(super) fn check_voucher(&mut self, resolved: &Resolved, approval: &Approval, path: &str) {
+    pub(super) fn check_voucher(&mut self, resolved: &Resolved<'_>, approval: &Approval, path: &str) {
         let Some((cargo_source, _)) = self.input.cargo else {
             return;
         };
@@ -144,7 +144,7 @@ impl Context<'_, '_> {
 
     /// `pinned` and `lockstep`: the top crate's release fixes the version of
     /// every child (SPEC §2, the version manifest; diagnostic 12).
-    pub(super) fn check_versioning(&mut self, resolved: &Resolved, path: &str) {
+    pub(super) fn check_versioning(&mut self, resolved: &Resolved<'_>, path: &str) {
         let versioning = self.versioning;
         if versioning == Versioning::Independent {
             return;
