@@ -6,12 +6,12 @@
 //! harness measure the same manifests.
 
 use cratespace_manifest::{Loaded, Request, Source, Sources, expand, load, load_sources};
-#[cfg(all(unix, feature = "jemalloc"))]
-use tikv_jemallocator::Jemalloc;
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+#[cfg(all(unix, feature = "jemalloc"))]
+use tikv_jemallocator::Jemalloc;
 use toml::de::DeTable;
 
 /// The allocator of every benchmark program: jemalloc, as in rustc, whose

@@ -136,7 +136,9 @@ impl<'a> Package<'a> {
             let (_, value) = get(package?, name)?;
             match value.get_ref() {
                 DeValue::String(text) => Some(text.as_ref()),
-                DeValue::Table(table) if is_true(table, "workspace") => workspace.and_then(inherited),
+                DeValue::Table(table) if is_true(table, "workspace") => {
+                    workspace.and_then(inherited)
+                }
                 _ => None,
             }
         };
@@ -145,7 +147,13 @@ impl<'a> Package<'a> {
         for dependencies_table in dependency_tables(root) {
             let section = dependencies_table.section(&mut targets);
             for (key, value) in entries(dependencies_table.table) {
-                dependencies.push(dependency(key.get_ref(), key.span(), value, section, workspace));
+                dependencies.push(dependency(
+                    key.get_ref(),
+                    key.span(),
+                    value,
+                    section,
+                    workspace,
+                ));
             }
         }
         let mut features = Vec::new();

@@ -19,7 +19,8 @@
 //! - `compile-cost cold [--runs R]`: clean builds of `cratespace-macros`
 //!   against a proc-macro crate that depends only on `proc-macro2`, `quote`,
 //!   `syn` and `toml` with the same features, in turn (budget 1.15), and the
-//!   largest units of `cargo build --timings`.
+//!   largest units of `cargo build --timings`. Not incremental, as for crates
+//!   from the registry.
 //!
 //! Everything is built in the dev profile, as `cargo build` does for users,
 //! into its own target directory under the workspace's `target/`.
@@ -422,7 +423,7 @@ fn baseline() -> PathBuf {
          [dependencies]\n\
          proc-macro2 = { version = \"1.0.80\", default-features = false, features = [\"proc-macro\"] }\n\
          quote = { version = \"1.0.35\", default-features = false, features = [\"proc-macro\"] }\n\
-         syn = { version = \"3\", default-features = false, features = [\"parsing\", \"printing\", \"proc-macro\"] }\n\
+         syn = { version = \"3\", default-features = false, features = [\"parsing\", \"proc-macro\"] }\n\
          toml = { version = \"1\", default-features = false, features = [\"parse\"] }\n\n\
          [workspace]\n",
     );
@@ -465,6 +466,11 @@ fn cold_build(
         .arg("--target-dir")
         .arg(target_dir)
         .env("CARGO_TERM_COLOR", "never")
+        // Built as a dependency from crates.io is: cargo compiles only the
+        // crates of the workspace and path dependencies incrementally, and
+        // `cratespace-macros` and `cratespace-manifest` reach users from the
+        // registry, as the baseline's dependencies do.
+        .env("CARGO_INCREMENTAL", "0")
         .env_remove("RUSTC_WRAPPER")
         .env_remove("RUSTFLAGS")
         .stderr(std::process::Stdio::null());

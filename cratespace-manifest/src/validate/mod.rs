@@ -61,7 +61,10 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
     let package = input.cargo.map(|(_, package)| package);
     let mut cratespace = Cratespace {
         name: package.and_then(|p| p.name).unwrap_or_default().to_owned(),
-        version: package.and_then(|p| p.version).unwrap_or_default().to_owned(),
+        version: package
+            .and_then(|p| p.version)
+            .unwrap_or_default()
+            .to_owned(),
         versioning: Versioning::Independent,
         metadata: Some("CRATESPACE".to_owned()),
         root: Namespace::default(),

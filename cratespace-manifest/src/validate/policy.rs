@@ -94,7 +94,12 @@ impl Context<'_, '_> {
 
     /// A voucher's dependency requirement must allow no version outside
     /// `approved` (SPEC §2, Voucher crates; diagnostic 14).
-    pub(super) fn check_voucher(&mut self, resolved: &Resolved<'_>, approval: &Approval, path: &str) {
+    pub(super) fn check_voucher(
+        &mut self,
+        resolved: &Resolved<'_>,
+        approval: &Approval,
+        path: &str,
+    ) {
         let Some((cargo_source, _)) = self.input.cargo else {
             return;
         };
