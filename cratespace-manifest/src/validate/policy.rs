@@ -116,7 +116,7 @@ impl Context<'_, '_> {
         };
         let key = &resolved.key;
         let approved = &approval.text;
-        let shown = resolved.requirement.as_deref().unwrap_or("*");
+        let shown = resolved.requirement.unwrap_or("*");
         let (message, label) = match &resolved.requirement {
             Some(text) => (
                 format!(
@@ -164,16 +164,13 @@ impl Context<'_, '_> {
             self.checked[position] = true;
         }
         let key = &resolved.key;
-        let requirement = resolved.requirement.as_deref();
+        let requirement = resolved.requirement;
         let pinned = requirement
             .and_then(|text| VersionReq::parse(text).ok())
             .and_then(|requirement| version::exact(&requirement));
         // Only `lockstep` compares with the top crate's version.
         let top = match versioning {
-            Versioning::Lockstep => package
-                .version
-                .as_deref()
-                .and_then(|v| Version::parse(v).ok()),
+            Versioning::Lockstep => package.version.and_then(|v| Version::parse(v).ok()),
             _ => None,
         };
         let (expected, why) = match (versioning, &top) {
@@ -185,7 +182,7 @@ impl Context<'_, '_> {
                     format!("={top}"),
                     format!(
                         "the version of `{}`",
-                        package.name.as_deref().unwrap_or("the top crate")
+                        package.name.unwrap_or("the top crate")
                     ),
                 )
             }
