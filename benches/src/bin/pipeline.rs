@@ -13,7 +13,8 @@
 //! `pipeline dump DIR…` prints the expansion of each crate directory.
 
 use cratespace_benches::{
-    expand_crate, expand_crate_to_text, expand_text, parse_crate, scratch, write_top,
+    ALLOCATOR_NAME, expand_crate, expand_crate_to_text, expand_text, parse_crate, scratch,
+    write_top,
 };
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -93,6 +94,7 @@ fn dump(dirs: &[&str]) {
 }
 
 fn ratio(rounds: usize) {
+    println!("allocator: {ALLOCATOR_NAME}");
     println!(
         "{:>6} {:>12} {:>12} {:>12} {:>13} {:>13} {:>7} {:>7}",
         "n", "to text", "to tokens", "floor", "text/member", "floor/member", "text", "tokens"
