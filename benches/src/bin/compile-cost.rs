@@ -16,6 +16,11 @@
 //!   the macro runs optimized.
 //! - `compile-cost memory [--runs R] [N]` (default N = 5 000): the same
 //!   crates; prints the peak RSS of rustc on each top crate.
+//! - `compile-cost instructions [--optimized-macro] [N…]` (default N = 500):
+//!   the same crates, each top crate compiled once more under callgrind,
+//!   not incrementally, into a target directory of its own; prints rustc's
+//!   instructions on each, and on `cratespace!()` the macro's share and
+//!   that of `toml` parsing the manifest. Needs `valgrind` on the `PATH`.
 //! - `compile-cost cold [--runs R]`: clean builds of `cratespace-macros`
 //!   against a proc-macro crate that depends only on `proc-macro2`, `quote`,
 //!   `syn` and `toml` with the same features, in turn (budget 1.15), and the
@@ -37,6 +42,10 @@ use std::time::{Duration, Instant, SystemTime};
 
 /// Set by the harness for the rustc wrapper: the file it appends to.
 const LOG_ENV: &str = "CRATESPACE_BENCH_RUSTC_LOG";
+/// Set by the harness for the rustc wrapper: run the top crates' rustc
+/// under callgrind, writing `<crate>.<pid>.out` and `<crate>.<pid>.log` to
+/// this directory.
+const CALLGRIND_ENV: &str = "CRATESPACE_BENCH_CALLGRIND";
 /// The crates whose rustc runs the wrapper records.
 const TOP_CRATES: &[&str] = &["fam_macro", "fam_hand", "fam_expanded", "fam_bare"];
 /// The top crates: directory and package.
@@ -92,9 +101,14 @@ fn main() -> ExitCode {
             }
         }
         Some("cold") => cold(runs.unwrap_or(5)),
+        Some("instructions") => {
+            for n in sizes(&[500]) {
+                instructions(n, optimized);
+            }
+        }
         _ => {
             eprintln!(
-                "usage: compile-cost compile [--runs R] [--optimized-macro] [N…] | memory [--runs R] [--optimized-macro] [N] | cold [--runs R]"
+                "usage: compile-cost compile [--runs R] [--optimized-macro] [N…] | memory [--runs R] [--optimized-macro] [N] | cold [--runs R] | instructions [--optimized-macro] [N…]"
             );
             return ExitCode::from(2);
         }
@@ -122,13 +136,36 @@ fn wrap_rustc(log: &Path) -> ExitCode {
         .windows(2)
         .find(|pair| pair[0] == "--crate-name")
         .map(|pair| pair[1].clone());
+    let top = crate_name
+        .as_deref()
+        .filter(|name| TOP_CRATES.contains(name));
+    let callgrind = std::env::var_os(CALLGRIND_ENV).map(PathBuf::from);
+    let mut command = match (top, &callgrind) {
+        (Some(name), Some(dir)) => {
+            // `rustc` may be rustup's proxy, which runs the toolchain's
+            // rustc: callgrind follows it, one pair of files a process.
+            let mut valgrind = Command::new("valgrind");
+            valgrind
+                .arg("--tool=callgrind")
+                .arg("--trace-children=yes")
+                .arg("--trace-children-skip=*/cc,*/ld,*/ld.*,*-ld")
+                .arg(format!(
+                    "--callgrind-out-file={}",
+                    dir.join(format!("{name}.%p.out")).display()
+                ))
+                .arg(format!(
+                    "--log-file={}",
+                    dir.join(format!("{name}.%p.log")).display()
+                ))
+                .arg(rustc);
+            valgrind
+        }
+        _ => Command::new(rustc),
+    };
     let start = Instant::now();
-    let status = Command::new(rustc)
-        .args(rest)
-        .status()
-        .expect("rustc can be run");
+    let status = command.args(rest).status().expect("rustc can be run");
     let elapsed = start.elapsed();
-    if let Some(name) = crate_name.filter(|name| TOP_CRATES.contains(&name.as_str())) {
+    if let Some(name) = top {
         let mut file = fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -266,14 +303,26 @@ fn write(path: &Path, text: &str) {
 /// `cargo build` in the generated workspace, with this program as the rustc
 /// wrapper logging to `log`.
 fn cargo_build(root: &Path, log: &Path, args: &[&str]) -> Duration {
+    cargo_build_with(root, log, args, "target", &mut Command::new(env!("CARGO")))
+}
+
+/// [`cargo_build`] into `root/<target>`, with `cargo` prepared by the caller
+/// (its environment).
+fn cargo_build_with(
+    root: &Path,
+    log: &Path,
+    args: &[&str],
+    target: &str,
+    cargo: &mut Command,
+) -> Duration {
     let start = Instant::now();
-    let status = Command::new(env!("CARGO"))
+    let status = cargo
         .arg("build")
         .args(args)
         .arg("--manifest-path")
         .arg(root.join("Cargo.toml"))
         .arg("--target-dir")
-        .arg(root.join("target"))
+        .arg(root.join(target))
         .env(
             "RUSTC_WRAPPER",
             std::env::current_exe().expect("the harness knows its path"),
@@ -357,6 +406,112 @@ fn ratio(runs: &[Run], side: usize, other: usize, value: impl Fn(&Run, usize) ->
             .map(|run| value(run, side) / value(run, other))
             .collect(),
     )
+}
+
+/// rustc's instructions on each top crate, compiled once under callgrind,
+/// not incrementally (as a dependent's build compiles the top crate), and
+/// how much of `cratespace!()`'s are the macro's run and the TOML parse.
+fn instructions(n: usize, optimized: bool) {
+    if Command::new("valgrind").arg("--version").output().is_err() {
+        eprintln!("compile-cost instructions: valgrind is not on the PATH");
+        std::process::exit(2);
+    }
+    let root = generate(n, optimized);
+    let log = root.join("rustc.log");
+    let out = root.join("callgrind");
+    fs::create_dir_all(&out).expect("the callgrind directory can be created");
+    let cargo = || {
+        let mut cargo = Command::new(env!("CARGO"));
+        cargo.env("CARGO_INCREMENTAL", "0");
+        cargo
+    };
+    let target = "target-instructions";
+    eprintln!("building the {n} members and the top crates once, not incrementally…");
+    cargo_build_with(&root, &log, &["--workspace"], target, &mut cargo());
+    let mut counts = [0u64; 4];
+    for (side, (dir, package, _)) in SIDES.iter().enumerate() {
+        let lib = root.join(dir).join("src/lib.rs");
+        fs::File::options()
+            .write(true)
+            .open(&lib)
+            .and_then(|file| file.set_modified(SystemTime::now()))
+            .expect("lib.rs can be touched");
+        let name = package.replace('-', "_");
+        let _ = fs::remove_dir_all(&out);
+        fs::create_dir_all(&out).expect("the callgrind directory can be created");
+        eprintln!("  {package} under callgrind…");
+        cargo_build_with(
+            &root,
+            &log,
+            &["-p", package],
+            target,
+            cargo().env(CALLGRIND_ENV, &out),
+        );
+        // The process that did the work is the one with the most
+        // instructions (rustup's proxy only runs rustc).
+        let (count, profile) = fs::read_dir(&out)
+            .expect("the callgrind directory can be read")
+            .filter_map(|entry| {
+                let path = entry.ok()?.path();
+                let report = fs::read_to_string(&path).ok()?;
+                (path.extension()? == "log").then_some(())?;
+                let count: u64 = report
+                    .lines()
+                    .find_map(|line| line.split("Collected : ").nth(1))?
+                    .trim()
+                    .parse()
+                    .ok()?;
+                Some((count, path.with_extension("out")))
+            })
+            .max()
+            .expect("callgrind reports the instructions it collected");
+        counts[side] = count;
+        if side == 0 {
+            let _ = fs::copy(&profile, root.join(format!("{name}.callgrind")));
+        }
+    }
+    let profile = if optimized {
+        "proc macros at opt-level 3"
+    } else {
+        "proc macros at opt-level 0, as cargo builds them"
+    };
+    println!("N = {n}, rustc's instructions on each top crate (not incremental; {profile}):");
+    let hand = counts[1] as f64;
+    for (side, (_, _, what)) in SIDES.iter().enumerate() {
+        println!(
+            "  {what:<42} {:>8.1} M  {:.3} of the hand-written",
+            counts[side] as f64 / 1e6,
+            counts[side] as f64 / hand
+        );
+    }
+    let annotated = Command::new("callgrind_annotate")
+        .arg("--inclusive=yes")
+        .arg(root.join("fam_macro.callgrind"))
+        .output()
+        .map(|output| String::from_utf8_lossy(&output.stdout).into_owned())
+        .unwrap_or_default();
+    // The inclusive count of a function, as callgrind_annotate prints it:
+    // `24,599,544 (16.20%)  ???:path::to::function [object]`.
+    let inclusive = |function: &str| -> Option<f64> {
+        let line = annotated
+            .lines()
+            .find(|line| line.contains(&format!(":{function} [")))?;
+        let count: String = line.trim_start().split(' ').next()?.replace(',', "");
+        count.parse::<f64>().ok()
+    };
+    match (
+        inclusive("cratespace_macros::expand"),
+        inclusive("toml::de::parser::parse_document"),
+    ) {
+        (Some(run), Some(toml)) => println!(
+            "  in `cratespace!()`: the macro's run {:.1} M ({:.1} % of the hand-written crate), of which `toml` parsing the manifest {:.1} M ({:.1} %)",
+            run / 1e6,
+            run / hand * 100.0,
+            toml / 1e6,
+            toml / hand * 100.0
+        ),
+        _ => println!("  (callgrind_annotate did not name the macro's functions)"),
+    }
 }
 
 fn compile(n: usize, runs: usize, optimized: bool) {
