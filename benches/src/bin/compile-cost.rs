@@ -351,15 +351,20 @@ fn records(log: &Path, crate_name: &str) -> Vec<(f64, u64)> {
         .collect()
 }
 
+/// Sets the mtime of the top crate `dir`'s `lib.rs` to now, so that cargo
+/// compiles it again.
+fn touch(root: &Path, dir: &str) {
+    fs::File::options()
+        .write(true)
+        .open(root.join(dir).join("src/lib.rs"))
+        .and_then(|file| file.set_modified(SystemTime::now()))
+        .expect("lib.rs can be touched");
+}
+
 /// One rebuild of a top crate: touch its `lib.rs`, `cargo build -p` it.
 /// Returns the whole command's time and rustc's `(seconds, peak KiB)`.
 fn rebuild(root: &Path, log: &Path, dir: &str, package: &str) -> (Duration, (f64, u64)) {
-    let lib = root.join(dir).join("src/lib.rs");
-    fs::File::options()
-        .write(true)
-        .open(&lib)
-        .and_then(|file| file.set_modified(SystemTime::now()))
-        .expect("lib.rs can be touched");
+    touch(root, dir);
     let _ = fs::remove_file(log);
     let total = cargo_build(root, log, &["-p", package]);
     let rustc = records(log, &package.replace('-', "_"));
@@ -430,12 +435,7 @@ fn instructions(n: usize, optimized: bool) {
     cargo_build_with(&root, &log, &["--workspace"], target, &mut cargo());
     let mut counts = [0u64; 4];
     for (side, (dir, package, _)) in SIDES.iter().enumerate() {
-        let lib = root.join(dir).join("src/lib.rs");
-        fs::File::options()
-            .write(true)
-            .open(&lib)
-            .and_then(|file| file.set_modified(SystemTime::now()))
-            .expect("lib.rs can be touched");
+        touch(&root, dir);
         let name = package.replace('-', "_");
         let _ = fs::remove_dir_all(&out);
         fs::create_dir_all(&out).expect("the callgrind directory can be created");
