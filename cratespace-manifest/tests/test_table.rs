@@ -26,6 +26,17 @@ fn manifest_dirs() -> Vec<PathBuf> {
     dirs
 }
 
+/// A cratespace `top` 1.0.0 whose root holds `items`.
+fn top(items: Vec<model::Item>) -> model::Cratespace {
+    model::Cratespace {
+        name: "top".to_owned(),
+        version: "1.0.0".to_owned(),
+        versioning: model::Versioning::Independent,
+        metadata: Some("CRATESPACE".to_owned()),
+        root: model::Namespace { items },
+    }
+}
+
 #[test]
 fn test_every_member_reads_back() {
     let mut members = 0;
@@ -143,15 +154,10 @@ fn test_awkward_text_reads_back() {
                 checksums: vec![text.to_owned()],
             }),
         };
-        let model = model::Cratespace {
-            name: "top".to_owned(),
-            version: "1.0.0".to_owned(),
-            versioning: model::Versioning::Independent,
-            metadata: Some("CRATESPACE".to_owned()),
-            root: model::Namespace {
-                items: vec![model::Item::Glob(member.clone()), model::Item::Glob(member)],
-            },
-        };
+        let model = top(vec![
+            model::Item::Glob(member.clone()),
+            model::Item::Glob(member),
+        ]);
         let table = table(&model, &mut Gates::default());
         let runtime = Cratespace::__new(
             "top",
@@ -223,15 +229,7 @@ fn test_table_literal_holds_the_text() {
             voucher: None,
         };
         let doc = &doc[..doc.len().min(20)];
-        let model = model::Cratespace {
-            name: "top".to_owned(),
-            version: "1.0.0".to_owned(),
-            versioning: model::Versioning::Independent,
-            metadata: Some("CRATESPACE".to_owned()),
-            root: model::Namespace {
-                items: vec![model::Item::Member(member)],
-            },
-        };
+        let model = top(vec![model::Item::Member(member)]);
         let table = table(&model, &mut Gates::default());
         let runtime: TokenStream = "::cratespace".parse().unwrap();
         let expansion = expand(&model, &[], "CARGO_MANIFEST_DIR", &runtime);
