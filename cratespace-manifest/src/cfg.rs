@@ -128,6 +128,87 @@ impl Cfg {
     pub fn any(predicates: Vec<Cfg>) -> Cfg {
         combine(ListKind::Any, predicates)
     }
+
+    /// `all()`, the predicate that always holds.
+    pub fn always() -> Cfg {
+        Cfg::All(Vec::new())
+    }
+
+    /// `any()`, the predicate that never holds.
+    pub fn never() -> Cfg {
+        Cfg::Any(Vec::new())
+    }
+
+    /// Whether the predicate holds, given whether each of its names and
+    /// `key = "value"` pairs holds.
+    ///
+    /// ```
+    /// use cratespace_manifest::Cfg;
+    ///
+    /// let cfg = Cfg::parse(r#"all(unix, not(feature = "tls"))"#).unwrap();
+    /// let set = [Cfg::Name("unix".into())];
+    /// assert!(cfg.holds(&|atom| set.contains(atom)));
+    /// ```
+    pub fn holds(&self, atom: &dyn Fn(&Cfg) -> bool) -> bool {
+        match self {
+            Cfg::Name(_) | Cfg::KeyValue(..) => atom(self),
+            Cfg::All(list) => list.iter().all(|cfg| cfg.holds(atom)),
+            Cfg::Any(list) => list.iter().any(|cfg| cfg.holds(atom)),
+            Cfg::Not(inner) => !inner.holds(atom),
+        }
+    }
+
+    /// The predicate with each name or pair that `known` decides replaced
+    /// by its value, and simplified: `all(unix, feature = "x")` with the
+    /// feature known to be off is [`Cfg::never`], `any(unix, test)` with
+    /// `test` off is `unix`.
+    ///
+    /// ```
+    /// use cratespace_manifest::Cfg;
+    ///
+    /// let cfg = Cfg::parse("any(windows, all(unix, not(test)))").unwrap();
+    /// let known = |atom: &Cfg| (*atom == Cfg::Name("test".into())).then_some(false);
+    /// assert_eq!(cfg.assume(&known).to_string(), "any(windows, unix)");
+    /// ```
+    #[must_use]
+    pub fn assume(&self, known: &dyn Fn(&Cfg) -> Option<bool>) -> Cfg {
+        match self {
+            Cfg::Name(_) | Cfg::KeyValue(..) => match known(self) {
+                Some(true) => Cfg::always(),
+                Some(false) => Cfg::never(),
+                None => self.clone(),
+            },
+            Cfg::All(list) => {
+                let parts: Vec<Cfg> = list.iter().map(|cfg| cfg.assume(known)).collect();
+                if parts.iter().any(|part| part.constant() == Some(false)) {
+                    return Cfg::never();
+                }
+                Cfg::all(parts)
+            }
+            Cfg::Any(list) => {
+                let parts: Vec<Cfg> = list.iter().map(|cfg| cfg.assume(known)).collect();
+                if parts.iter().any(|part| part.constant() == Some(true)) {
+                    return Cfg::always();
+                }
+                Cfg::any(parts)
+            }
+            Cfg::Not(inner) => match inner.assume(known) {
+                inner if inner.constant() == Some(true) => Cfg::never(),
+                inner if inner.constant() == Some(false) => Cfg::always(),
+                inner => Cfg::Not(Box::new(inner)),
+            },
+        }
+    }
+
+    /// `Some(true)` for [`Cfg::always`], `Some(false)` for [`Cfg::never`],
+    /// `None` for a predicate that depends on the build.
+    pub fn constant(&self) -> Option<bool> {
+        match self {
+            Cfg::All(list) if list.is_empty() => Some(true),
+            Cfg::Any(list) if list.is_empty() => Some(false),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -19,6 +19,8 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// Other places that explain the problem, such as the first of two definitions.
     pub related: Vec<(Location, String)>,
+    /// Why: each entry is printed as a `note:` line, before the help.
+    pub notes: Vec<String>,
     /// How to fix it: each entry is printed as a `help:` line.
     pub help: Vec<String>,
 }
@@ -40,6 +42,7 @@ impl Diagnostic {
             location,
             label: None,
             related: Vec::new(),
+            notes: Vec::new(),
             help: Vec::new(),
         }
     }
@@ -58,6 +61,12 @@ impl Diagnostic {
         label: impl Into<String>,
     ) -> Self {
         self.related.push((source.locate(span), label.into()));
+        self
+    }
+
+    /// Adds a `note:` line: why the problem is one.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
         self
     }
 
@@ -93,20 +102,22 @@ impl Display for Diagnostic {
             write_place(f, location, Some(label.as_str()), arrow, mark, &pad)?;
             places += 1;
         }
-        if !self.help.is_empty() {
+        if !self.notes.is_empty() || !self.help.is_empty() {
             if places > 0 {
                 write!(f, "\n{pad} |")?;
             }
-            for help in &self.help {
-                let indent = if places == 0 {
-                    String::new()
-                } else {
-                    format!("{pad} ")
-                };
-                let mut lines = help.lines();
-                write!(f, "\n{indent}= help: {}", lines.next().unwrap_or(""))?;
+            let indent = if places == 0 {
+                String::new()
+            } else {
+                format!("{pad} ")
+            };
+            let notes = self.notes.iter().map(|note| ("note", note));
+            for (kind, text) in notes.chain(self.help.iter().map(|help| ("help", help))) {
+                let mut lines = text.lines();
+                write!(f, "\n{indent}= {kind}: {}", lines.next().unwrap_or(""))?;
+                let continuation = " ".repeat(kind.len() + 4);
                 for more in lines {
-                    write!(f, "\n{indent}        {more}")?;
+                    write!(f, "\n{indent}{continuation}{more}")?;
                 }
             }
         }
