@@ -73,9 +73,11 @@
 //! options:
 //!
 //! - `dependency`: the key of the dependency in `[dependencies]` (or a
-//!   `[target.….dependencies]` table). A package name is accepted when
-//!   exactly one key has it; a renamed dependency is reached by its key, and
-//!   its Rust name is the key with `-` turned into `_`.
+//!   `[target.….dependencies]` table). A package name, or the Rust name a
+//!   hand-written facade uses (`bevy_settings` for the key
+//!   `bevy-settings`), is accepted when it names exactly one key; the key
+//!   wins over both. A renamed dependency is reached by its key, and its
+//!   Rust name is the key with `-` turned into `_`.
 //! - `path`: a module inside the dependency: `path = "de::value"` re-exports
 //!   `::dep::de::value`.
 //! - `doc`: a line of documentation, shown on the re-export in rustdoc and
@@ -95,21 +97,42 @@
 //!
 //! # Gates
 //!
-//! A member exists exactly when its dependency is compiled in, and carries
-//! the `#[cfg]` that says when:
+//! A member exists exactly when cargo compiles its dependency for the top
+//! crate's library, and carries the `#[cfg]` that says when. The rules are
+//! cargo's, and the tests check them against cargo itself (`cargo tree` for
+//! many shapes, editions and targets):
 //!
 //! - a dependency that is not optional: always;
-//! - an optional one: `any(feature = "f", …)` over the features that list
-//!   `"dep:name"` or `"name/feature"`; a weak `"name?/feature"` enables
-//!   nothing. Before edition 2024, when no feature writes `"dep:name"`, cargo
-//!   makes an implicit feature `name`, and the gate is `feature = "name"`.
-//!   An optional dependency that no feature enables is an error;
+//! - an optional one: when its implicit feature is on, or the features that
+//!   enable it. Cargo gives an optional dependency `name` an implicit
+//!   feature `name`, in every edition (2024 included: the removal planned
+//!   for it was taken back), unless some feature lists `"dep:name"` or a
+//!   feature is itself called `name`. `"name/feature"` turns that implicit
+//!   feature on too, so then the gate is `feature = "name"`. Without one,
+//!   the gate is `any(feature = "f", …)` over the features that list
+//!   `"dep:name"` or `"name/feature"`. A weak `"name?/feature"` enables
+//!   nothing. Features that turn those on (`default = ["f"]`) need no
+//!   mention: cargo turns on each feature's cfg.
 //! - a dependency of `[target.'cfg(P)'.dependencies]`: `P`, joined to the
-//!   feature gate with `all`, and several tables with `any`. A plain target
-//!   triple has no cfg to derive: give the member `cfg`;
-//! - `workspace = true` dependencies, `version.workspace` and
-//!   `edition.workspace` are resolved from the workspace root, found by
-//!   walking up from the crate as cargo does.
+//!   feature gate with `all`, and several tables with `any`. Cargo decides
+//!   a target table with `rustc --print cfg`, where `debug_assertions` is
+//!   set (under the flags cargo passes by default) and `test`, `doc`,
+//!   `doctest`, `proc_macro` and every `feature = "…"` are not, whatever the
+//!   build; `P` is read the same way, so that `cfg(not(test))` is always and
+//!   `cfg(feature = "x")` never. (A `cfg` set by the top crate's own build
+//!   script is not seen by cargo either: do not gate a target table on one.)
+//!   A plain target triple has no cfg to derive: give the member `cfg`;
+//! - `workspace = true` dependencies (their renames, with `optional` and
+//!   `features` given locally) and `version.workspace` are resolved from
+//!   the workspace root cargo uses: `package.workspace`, else the nearest
+//!   `Cargo.toml` above the crate with a `[workspace]` that does not
+//!   `exclude` it.
+//!
+//! Dev- and build-dependencies are never members: the library is not linked
+//! with them. A dependency that cargo accepts but compiles under no feature
+//! selection (an optional dependency whose implicit feature a feature of the
+//! same name takes away, and that only a weak `name?/feature` mentions) or
+//! on no platform (`cfg(test)`) is an error that says why.
 //!
 //! A downstream crate that names a member whose feature is off gets the
 //! compiler's own error, which names the feature.

@@ -9,17 +9,22 @@ use std::path::{Path, PathBuf};
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// The demo family's top crate, with this repository's root manifest above
-/// it (it inherits `edition` and more), copied under `base`.
+/// it, copied under `base`; the copy inherits its version from that root,
+/// so that a file above the crate is read and tracked.
 fn copy_demo(base: &Path) -> PathBuf {
     let root = Path::new(ROOT);
     let crate_dir = base.join("examples").join("acme");
     fs::create_dir_all(&crate_dir).unwrap();
-    fs::copy(root.join("Cargo.toml"), base.join("Cargo.toml")).unwrap();
-    fs::copy(
-        root.join("examples/acme/Cargo.toml"),
-        crate_dir.join("Cargo.toml"),
-    )
-    .unwrap();
+    let workspace = fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let workspace = workspace.replace(
+        "[workspace.package]\n",
+        "[workspace.package]\nversion = \"2.1.0\"\n",
+    );
+    fs::write(base.join("Cargo.toml"), workspace).unwrap();
+    let demo = fs::read_to_string(root.join("examples/acme/Cargo.toml")).unwrap();
+    let demo = demo.replace("version = \"2.1.0\"\n", "version.workspace = true\n");
+    assert!(demo.contains("version.workspace = true"));
+    fs::write(crate_dir.join("Cargo.toml"), demo).unwrap();
     crate_dir
 }
 

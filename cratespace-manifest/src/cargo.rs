@@ -16,7 +16,6 @@ use toml::de::{DeTable, DeValue};
 pub struct Package<'a> {
     pub name: Option<&'a str>,
     pub version: Option<&'a str>,
-    pub edition: Option<&'a str>,
     pub dependencies: Vec<Dependency<'a>>,
     pub features: Vec<Feature<'a>>,
     /// The `[target.<key>]` tables that hold dependencies, which
@@ -54,7 +53,8 @@ pub enum Section {
 }
 
 /// A `[target.<key>]` table; `cfg` is `None` for a plain triple. Parsed
-/// once for all the dependencies it holds.
+/// once for all the dependencies it holds, and held as cargo evaluates it
+/// ([`as_cargo_evaluates`]).
 #[derive(Debug)]
 pub struct Target<'a> {
     pub key: &'a str,
@@ -73,24 +73,28 @@ impl Section {
 #[derive(Debug)]
 pub struct Feature<'a> {
     pub name: &'a str,
+    /// Where its name is written.
+    pub span: Range<usize>,
     pub enables: Vec<&'a str>,
 }
 
-/// `[workspace.package]` and `[workspace.dependencies]` of the workspace root.
+/// What members inherit from the workspace root: `[workspace.package]`'s
+/// version and `[workspace.dependencies]`. Owned, so that the root's text
+/// need not outlive the reading of it.
 #[derive(Debug, Default)]
-pub struct Workspace<'a> {
-    version: Option<&'a str>,
-    edition: Option<&'a str>,
+pub struct Workspace {
+    version: Option<String>,
     /// Each key, with its `package` and `version`.
-    dependencies: Vec<(&'a str, Option<&'a str>, Option<&'a str>)>,
+    dependencies: Vec<(String, Option<String>, Option<String>)>,
 }
 
-impl<'a> Workspace<'a> {
-    pub fn read(root: &'a DeTable<'_>) -> Self {
+impl Workspace {
+    /// The `[workspace]` table of `root`, empty when there is none.
+    pub fn read(root: &DeTable<'_>) -> Self {
         let Some(workspace) = table_at(root, "workspace") else {
             return Workspace::default();
         };
-        let package = table_at(workspace, "package");
+        let owned = |text: Option<&str>| text.map(str::to_owned);
         let mut dependencies = Vec::new();
         if let Some(table) = table_at(workspace, "dependencies") {
             for (key, value) in entries(table) {
@@ -98,12 +102,12 @@ impl<'a> Workspace<'a> {
                     Some(table) => (str_at(table, "package"), str_at(table, "version")),
                     None => (None, as_str(value)),
                 };
-                dependencies.push((key.get_ref().as_ref(), package, requirement));
+                let key: &str = key.get_ref();
+                dependencies.push((key.to_owned(), owned(package), owned(requirement)));
             }
         }
         Workspace {
-            version: package.and_then(|p| str_at(p, "version")),
-            edition: package.and_then(|p| str_at(p, "edition")),
+            version: owned(table_at(workspace, "package").and_then(|p| str_at(p, "version"))),
             dependencies,
         }
     }
@@ -112,12 +116,9 @@ impl<'a> Workspace<'a> {
 /// Whether anything in this `Cargo.toml` is inherited from the workspace, so
 /// that the root must be found.
 pub fn inherits(root: &DeTable<'_>) -> bool {
-    let package = table_at(root, "package");
-    for field in ["version", "edition"] {
-        let inherited = package.and_then(|package| table_at(package, field));
-        if inherited.is_some_and(|table| is_true(table, "workspace")) {
-            return true;
-        }
+    let version = table_at(root, "package").and_then(|package| table_at(package, "version"));
+    if version.is_some_and(|table| is_true(table, "workspace")) {
+        return true;
     }
     for dependencies in dependency_tables(root) {
         for (_, value) in dependencies.table {
@@ -130,9 +131,9 @@ pub fn inherits(root: &DeTable<'_>) -> bool {
 }
 
 impl<'a> Package<'a> {
-    pub fn read(root: &'a DeTable<'_>, workspace: Option<&Workspace<'a>>) -> Self {
+    pub fn read(root: &'a DeTable<'_>, workspace: Option<&'a Workspace>) -> Self {
         let package = table_at(root, "package");
-        let field = |name: &str, inherited: fn(&Workspace<'a>) -> Option<&'a str>| {
+        let field = |name: &str, inherited: fn(&'a Workspace) -> Option<&'a str>| {
             let (_, value) = get(package?, name)?;
             match value.get_ref() {
                 DeValue::String(text) => Some(text.as_ref()),
@@ -169,14 +170,14 @@ impl<'a> Package<'a> {
                 }
                 features.push(Feature {
                     name: name.get_ref().as_ref(),
+                    span: name.span(),
                     enables,
                 });
             }
         }
         Package {
             name: package.and_then(|p| str_at(p, "name")),
-            version: field("version", |w| w.version),
-            edition: field("edition", |w| w.edition),
+            version: field("version", |w| w.version.as_deref()),
             dependencies,
             features,
             targets,
@@ -216,7 +217,7 @@ impl<'a> DependencyTable<'a, '_> {
                 targets.push(Target {
                     key,
                     span: target.span(),
-                    cfg: Cfg::parse_target(key),
+                    cfg: Cfg::parse_target(key).map(|cfg| cfg.map(as_cargo_evaluates)),
                 });
                 Section::Target(targets.len() - 1)
             }
@@ -261,7 +262,7 @@ fn dependency<'a>(
     span: Range<usize>,
     value: &'a Value<'_>,
     section: Section,
-    workspace: Option<&Workspace<'a>>,
+    workspace: Option<&'a Workspace>,
 ) -> Dependency<'a> {
     let mut package = None;
     let mut requirement = None;
@@ -283,16 +284,11 @@ fn dependency<'a>(
             if is_true(table, "workspace") {
                 inherited = requirement.is_none();
                 let listed = workspace.map_or(&[][..], |w| &w.dependencies[..]);
-                for &(listed_key, listed_package, listed_requirement) in listed {
-                    if listed_key == key {
-                        if package.is_none() {
-                            package = listed_package;
-                        }
-                        if requirement.is_none() {
-                            requirement = listed_requirement;
-                        }
-                        break;
-                    }
+                if let Some((_, listed_package, listed_requirement)) =
+                    listed.iter().find(|(listed_key, ..)| listed_key == key)
+                {
+                    package = package.or(listed_package.as_deref());
+                    requirement = requirement.or(listed_requirement.as_deref());
                 }
             }
         }
@@ -310,9 +306,22 @@ fn dependency<'a>(
     }
 }
 
-/// The edition a package is built with; cargo's default is 2015.
-pub fn edition_at_least_2024(edition: Option<&str>) -> bool {
-    edition
-        .and_then(|edition| edition.parse::<u32>().ok())
-        .is_some_and(|year| year >= 2024)
+/// A target table's predicate as cargo evaluates it when it decides whether
+/// to compile the table's dependencies: against the output of `rustc
+/// --print cfg` for the target, which sets `debug_assertions` (under the
+/// flags cargo passes by default) and never sets `test`, `doc`, `doctest`,
+/// `proc_macro` or any `feature`. Copied into `#[cfg]` unchanged, where the
+/// compiler sets them otherwise (`--release`, `cargo test`, rustdoc, the
+/// crate's features), such a predicate would name a crate cargo did not
+/// compile.
+pub fn as_cargo_evaluates(cfg: Cfg) -> Cfg {
+    cfg.assume(&|atom| match atom {
+        Cfg::Name(name) => match name.as_str() {
+            "debug_assertions" => Some(true),
+            "test" | "doc" | "doctest" | "proc_macro" => Some(false),
+            _ => None,
+        },
+        Cfg::KeyValue(key, _) if key == "feature" => Some(false),
+        _ => None,
+    })
 }

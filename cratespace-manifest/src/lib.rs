@@ -16,7 +16,7 @@
 //!     manifest: None,
 //! });
 //! let problem = loaded.diagnostics[0].to_string();
-//! assert!(problem.starts_with("member `core`: no dependency `acme-cor` in Cargo.toml"));
+//! assert!(problem.starts_with("no dependency `acme-cor` in Cargo.toml"));
 //! assert!(problem.contains("--> Cargo.toml:8:8"));
 //! assert!(problem.contains("help: did you mean `acme-core`?"));
 //! ```

@@ -2,13 +2,13 @@
 
 use crate::cargo::{self, Package, Workspace};
 use crate::diagnostic::Diagnostic;
-use crate::document::{self, as_table, get, str_at, table_at};
+use crate::document::{self, as_str, as_table, get, str_at, table_at};
 use crate::model::Cratespace;
 use crate::source::Source;
 use crate::validate::{self, Input};
 use std::io;
 use std::path::{Path, PathBuf};
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 
 /// What to load: the crate's directory and the `manifest = "…"` argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,28 +79,15 @@ pub fn load(request: &Request) -> Loaded {
         diagnostics.extend(errors);
         table
     });
-    let workspace = match &cargo_table {
+    let root = match &cargo_table {
         Some(table) if cargo::inherits(table.get_ref()) => {
-            match find_workspace_root(dir, table.get_ref()) {
-                Ok(Root::Other(source)) => Some(source),
-                Ok(Root::Itself) => None,
-                Err(unreadable) => {
-                    let mut diagnostic = Diagnostic::new(
-                        "Cargo.toml inherits from its workspace (`workspace = true`), but no workspace root was found above it",
-                    )
-                    .help("cratespace looks for the first Cargo.toml with a [workspace] table in the directories above the crate, as cargo does");
-                    for (path, error) in &unreadable {
-                        diagnostic = diagnostic.help(format!(
-                            "`{path}` (relative to the crate) could not be read: {}",
-                            describe_io(error)
-                        ));
-                    }
-                    diagnostics.push(diagnostic);
-                    None
-                }
-            }
+            workspace_root(dir, table.get_ref(), &mut diagnostics)
         }
         _ => None,
+    };
+    let (root_source, workspace) = match root {
+        Some((source, workspace)) => (Some(source), Some(workspace)),
+        None => (None, None),
     };
     let manifest = match &request.manifest {
         None => None,
@@ -110,15 +97,16 @@ pub fn load(request: &Request) -> Loaded {
                 diagnostics.push(unreadable(dir, path, &error, true));
                 return empty(
                     diagnostics,
-                    tracked([cargo.as_ref(), workspace.as_ref(), None]),
+                    tracked([cargo.as_ref(), root_source.as_ref(), None]),
                 );
             }
         },
     };
-    let files = [cargo.as_ref(), workspace.as_ref(), manifest.as_ref()];
+    let files = [cargo.as_ref(), root_source.as_ref(), manifest.as_ref()];
     model(
         files,
         cargo_table.as_ref().map(|t| t.get_ref()),
+        workspace.as_ref(),
         diagnostics,
     )
 }
@@ -154,6 +142,11 @@ pub fn load_sources(sources: &Sources) -> Loaded {
         diagnostics.extend(errors);
         table
     });
+    let workspace = sources.workspace.as_ref().map(|source| {
+        let (table, errors) = document::parse(source);
+        diagnostics.extend(errors);
+        Workspace::read(table.get_ref())
+    });
     let files = [
         sources.cargo.as_ref(),
         sources.workspace.as_ref(),
@@ -162,25 +155,26 @@ pub fn load_sources(sources: &Sources) -> Loaded {
     model(
         files,
         cargo_table.as_ref().map(|t| t.get_ref()),
+        workspace.as_ref(),
         diagnostics,
     )
 }
 
 /// The model of `[Cargo.toml, workspace root, manifest file]`, given the
-/// parsed `Cargo.toml`.
+/// parsed `Cargo.toml` and what the workspace root gives its members.
 fn model(
     [cargo, workspace_root, manifest]: [Option<&Source>; 3],
     cargo_table: Option<&DeTable<'_>>,
+    workspace: Option<&Workspace>,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Loaded {
     let tracked = tracked([cargo, workspace_root, manifest]);
-    let workspace_table = workspace_root.map(|source| document::parse(source).0);
-    let workspace = match (&workspace_table, cargo_table) {
-        (Some(root), _) => Some(Workspace::read(root.get_ref())),
+    let own_workspace = match (workspace, cargo_table) {
         (None, Some(own)) if table_at(own, "workspace").is_some() => Some(Workspace::read(own)),
         _ => None,
     };
-    let package = cargo_table.map(|table| Package::read(table, workspace.as_ref()));
+    let workspace = workspace.or(own_workspace.as_ref());
+    let package = cargo_table.map(|table| Package::read(table, workspace));
     let manifest_table = manifest.map(|source| {
         let (table, errors) = document::parse(source);
         diagnostics.extend(errors);
@@ -342,50 +336,166 @@ fn cratespace_table<'a, 'i>(
     }
 }
 
-enum Root {
-    Itself,
-    Other(Source),
-}
-
-/// The workspace root: `package.workspace` if given, else the crate itself
-/// when it has a `[workspace]` table, else the nearest directory above whose
-/// `Cargo.toml` has one. Goes up at most as many levels as `dir` has
-/// components, so a symbolic link that loops cannot make it loop.
+/// The workspace root cargo uses for the crate in `dir`, read and parsed
+/// once, and what it gives its members; `None` when the crate is the root
+/// itself, or when there is none (then a diagnostic says so).
 ///
-/// When none is found: the `Cargo.toml`s on the way that exist but could
-/// not be read, which may be the root the user meant.
-fn find_workspace_root(
+/// As cargo finds it: `package.workspace` when given; else the crate itself
+/// when it has a `[workspace]` table; else the nearest directory above
+/// whose `Cargo.toml` has one that does not exclude the crate, or whose
+/// package names its root with `package.workspace`. The walk goes up at
+/// most as many levels as `dir` has components (a loop of symbolic links
+/// cannot make it loop), not past a `target/package` directory (where
+/// `cargo package` builds) nor above `CARGO_HOME`.
+fn workspace_root(
     dir: &Path,
-    own: &toml::de::DeTable<'_>,
-) -> Result<Root, Vec<(String, io::Error)>> {
-    if let Some(explicit) = table_at(own, "package").and_then(|p| str_at(p, "workspace")) {
-        let relative = format!("{}/Cargo.toml", explicit.trim_end_matches('/'));
-        return match read(dir, &relative) {
-            Ok(source) => Ok(Root::Other(source)),
-            Err(error) => Err(vec![(relative, error)]),
-        };
+    own: &DeTable<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Source, Workspace)> {
+    if let Some(pointer) = table_at(own, "package").and_then(|p| str_at(p, "workspace")) {
+        return read_root(dir, &root_manifest(pointer), diagnostics);
     }
     if table_at(own, "workspace").is_some() {
-        return Ok(Root::Itself);
+        return None;
     }
-    let mut unreadable = Vec::new();
+    let home = cargo_home();
+    // Manifests cargo's walk passes over: they exist to no `exists()` (a
+    // link that loops) yet cannot be read; named if no root is found.
+    let mut skipped = None;
     let mut relative = String::new();
     let mut current = dir.to_path_buf();
     while current.pop() && !current.as_os_str().is_empty() {
+        if current.ends_with("target/package") {
+            break;
+        }
         relative.push_str("../");
         let name = format!("{relative}Cargo.toml");
         let source = match read(dir, &name) {
             Ok(source) => source,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
-            Err(error) => {
-                unreadable.push((name, error));
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                if home.as_deref() == Some(current.as_path()) {
+                    break;
+                }
                 continue;
             }
+            Err(error) if !dir.join(&name).exists() => {
+                skipped.get_or_insert((name, error));
+                continue;
+            }
+            Err(error) => {
+                diagnostics.push(no_root(Some((&name, &error))));
+                return None;
+            }
         };
-        let is_root = table_at(document::parse(&source).0.get_ref(), "workspace").is_some();
-        if is_root {
-            return Ok(Root::Other(source));
+        let found = {
+            let (document, errors) = document::parse(&source);
+            if !errors.is_empty() {
+                diagnostics.extend(errors);
+                return None;
+            }
+            let table = document.get_ref();
+            match table_at(table, "workspace") {
+                Some(workspace) if excludes(&current, workspace, dir) => Found::Nothing,
+                Some(_) => Found::Root(Workspace::read(table)),
+                None => match table_at(table, "package").and_then(|p| str_at(p, "workspace")) {
+                    Some(pointer) => {
+                        Found::Pointer(format!("{relative}{}", root_manifest(pointer)))
+                    }
+                    None => Found::Nothing,
+                },
+            }
+        };
+        match found {
+            Found::Root(workspace) => return Some((source, workspace)),
+            Found::Pointer(name) => return read_root(dir, &name, diagnostics),
+            Found::Nothing => {}
+        }
+        if home.as_deref() == Some(current.as_path()) {
+            break;
         }
     }
-    Err(unreadable)
+    let skipped = skipped.as_ref().map(|(name, error)| (name.as_str(), error));
+    diagnostics.push(no_root(skipped));
+    None
+}
+
+/// What a `Cargo.toml` above the crate says of its workspace.
+enum Found {
+    /// It is the root.
+    Root(Workspace),
+    /// Its package names the root: the root's `Cargo.toml`, relative to the crate.
+    Pointer(String),
+    /// Neither: the walk goes on.
+    Nothing,
+}
+
+/// `path/Cargo.toml` for a `package.workspace = "path"`.
+fn root_manifest(pointer: &str) -> String {
+    format!("{}/Cargo.toml", pointer.trim_end_matches(['/', '\\']))
+}
+
+/// The root a `package.workspace` names, at `name` relative to the crate.
+fn read_root(
+    dir: &Path,
+    name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Source, Workspace)> {
+    match read(dir, name) {
+        Ok(source) => {
+            let (table, errors) = document::parse(&source);
+            diagnostics.extend(errors);
+            let workspace = Workspace::read(table.get_ref());
+            drop(table);
+            Some((source, workspace))
+        }
+        Err(error) => {
+            diagnostics.push(no_root(Some((name, &error))));
+            None
+        }
+    }
+}
+
+/// Whether the `[workspace]` table of the root in `root_dir` excludes the
+/// crate in `dir`: it is under an `exclude` path and under no `members`
+/// path written out (cargo's rule; a glob in `members` names no path).
+fn excludes(root_dir: &Path, workspace: &DeTable<'_>, dir: &Path) -> bool {
+    let under = |key: &str| {
+        let Some((_, value)) = get(workspace, key) else {
+            return false;
+        };
+        let DeValue::Array(paths) = value.get_ref() else {
+            return false;
+        };
+        paths
+            .iter()
+            .filter_map(as_str)
+            .any(|path| dir.starts_with(root_dir.join(path)))
+    };
+    under("exclude") && !under("members")
+}
+
+/// Cargo's home, above which it does not look for a workspace root.
+fn cargo_home() -> Option<PathBuf> {
+    match std::env::var_os("CARGO_HOME") {
+        Some(home) if !home.is_empty() => Some(PathBuf::from(home)),
+        _ => std::env::var_os("HOME")
+            .filter(|home| !home.is_empty())
+            .map(|home| Path::new(&home).join(".cargo")),
+    }
+}
+
+/// The crate inherits from a workspace whose root was not found; `failed`
+/// is the manifest on the way that could not be read, if one could not.
+fn no_root(failed: Option<(&str, &io::Error)>) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(
+        "Cargo.toml inherits from its workspace (`workspace = true`), but no workspace root was found above it",
+    )
+    .help("cratespace looks for the workspace root as cargo does: `package.workspace`, else the first Cargo.toml above the crate with a [workspace] table that does not exclude it");
+    if let Some((path, error)) = failed {
+        diagnostic = diagnostic.note(format!(
+            "`{path}` (relative to the crate) could not be read: {}",
+            describe_io(error)
+        ));
+    }
+    diagnostic
 }

@@ -467,7 +467,7 @@ fn symbolic_link_loops_do_not_trap_the_walk_to_the_root() {
     let problems = inherited(&load_dir(&lone.join("crate"), None)).unwrap_err();
     assert!(problems[0].starts_with("Cargo.toml inherits from its workspace"));
     assert!(
-        problems[0].contains("help: `../Cargo.toml` (relative to the crate) could not be read: "),
+        problems[0].contains("note: `../Cargo.toml` (relative to the crate) could not be read: "),
         "{}",
         problems[0]
     );
@@ -502,7 +502,7 @@ fn an_unreadable_workspace_root_is_named() {
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert!(
         problems[0].contains(
-            "help: `../Cargo.toml` (relative to the crate) could not be read: it is a directory"
+            "note: `../Cargo.toml` (relative to the crate) could not be read: it is a directory"
         ),
         "{}",
         problems[0]

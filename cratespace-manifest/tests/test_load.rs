@@ -143,12 +143,19 @@ fn optional_dependency_gates() {
             "b = [\"x/serde\"]",
             Some(r#"feature = "x""#),
         ),
-        // Edition 2024 has no implicit feature: only `x/feat` enables it.
+        // Edition 2024 keeps the implicit feature, which `x/feat` turns on.
         (
             "2024",
             "x = { version = \"1\", optional = true }",
             "b = [\"x/serde\"]",
-            Some(r#"feature = "b""#),
+            Some(r#"feature = "x""#),
+        ),
+        // A feature named `x` takes the implicit feature's place.
+        (
+            "2021",
+            "x = { version = \"1\", optional = true }",
+            "x = [\"x/serde\"]\nb = [\"x/std\"]",
+            Some(r#"any(feature = "x", feature = "b")"#),
         ),
         // A weak feature enables nothing.
         (
@@ -326,7 +333,7 @@ typed = {{ dependency = "good", path = 42 }}
     assert_eq!(messages.len(), 5, "{messages:#?}");
     assert!(messages[0].starts_with("unknown key `versoning`"));
     assert!(messages[1].starts_with("invalid module name: `bad-name`"));
-    assert!(messages[2].starts_with("member `missing`: no dependency `nothing`"));
+    assert!(messages[2].starts_with("no dependency `nothing`"));
     assert!(messages[3].starts_with("invalid `cfg` \"all(\""));
     assert_eq!(messages[4], "`path` must be a string, found an integer");
     let paths: Vec<String> = loaded

@@ -58,7 +58,8 @@ struct Dependency {
     /// The extern crate name, as the target shows it.
     krate: &'static str,
     optional: bool,
-    /// An optional dependency some feature enables.
+    /// An optional dependency some feature enables; when not, a feature of
+    /// its name hides its implicit feature, so that nothing does.
     enabled: bool,
     /// In `[target.'cfg(unix)'.dependencies]` rather than `[dependencies]`.
     unix: bool,
@@ -346,6 +347,8 @@ impl Manifest {
         for (index, dependency) in self.dependencies.iter().enumerate() {
             if dependency.optional && dependency.enabled {
                 writeln!(out, "f{index} = [\"dep:{}\"]", dependency.key).unwrap();
+            } else if dependency.optional {
+                writeln!(out, "{} = []", toml_key(dependency.key)).unwrap();
             }
         }
         let entry = |dependency: &Dependency| {

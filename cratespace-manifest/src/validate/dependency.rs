@@ -1,9 +1,10 @@
 //! Which dependency a member names, and when it is compiled in: the lookup
-//! by key or by package name, and the gate derived from `Cargo.toml`'s
-//! features and target tables (SPEC §2, Gating).
+//! by key, package name or Rust name, and the gate derived from
+//! `Cargo.toml`'s features and target tables by the rules cargo applies
+//! (SPEC §2, Gating).
 
 use super::{Context, unusable_name};
-use crate::cargo::{Dependency, Package, Section, Target, edition_at_least_2024};
+use crate::cargo::{Dependency, Package, Section, Target};
 use crate::cfg::Cfg;
 use crate::diagnostic::Diagnostic;
 use crate::suggest::closest;
@@ -26,6 +27,8 @@ pub(super) struct Index<'a> {
     enabling: Vec<(&'a str, usize)>,
     /// The keys some feature names as `dep:key`, with the feature.
     dep_syntax: Vec<(&'a str, usize)>,
+    /// Every feature, by name.
+    features: Vec<(&'a str, usize)>,
 }
 
 impl<'a> Index<'a> {
@@ -53,15 +56,21 @@ impl<'a> Index<'a> {
                 enabling.push((key, i));
             }
         }
+        let mut features = Vec::with_capacity(package.features.len());
+        for (i, feature) in package.features.iter().enumerate() {
+            features.push((feature.name, i));
+        }
         sort_by_name(&mut by_key);
         sort_by_name(&mut enabling);
         sort_by_name(&mut dep_syntax);
+        sort_by_name(&mut features);
         Index {
             by_key,
             by_package: std::cell::OnceCell::new(),
             package: Some(package),
             enabling,
             dep_syntax,
+            features,
         }
     }
 }
@@ -71,6 +80,59 @@ impl Index<'_> {
     /// ([`Resolved::listed`]).
     pub(super) fn keys(&self) -> usize {
         self.by_key.len()
+    }
+
+    /// The keys that `name` names other than as a key: as their package,
+    /// or as their Rust name (`-` written `_`), each once.
+    fn other_names(&self, name: &str) -> Vec<(&str, Alias)> {
+        let Some(package) = self.package else {
+            return Vec::new();
+        };
+        let mut keys: Vec<(&str, Alias)> = Vec::new();
+        let by_package = self.by_package();
+        for position in listed(by_package, name) {
+            let key = package.dependencies[by_package[position].1].key;
+            if !keys.iter().any(|(known, _)| *known == key) {
+                keys.push((key, Alias::Package));
+            }
+        }
+        if name.contains('_') {
+            for dependency in &package.dependencies {
+                let key = dependency.key;
+                if dependency.section.is_linked()
+                    && key.replace('-', "_") == name
+                    && !keys.iter().any(|(known, _)| *known == key)
+                {
+                    keys.push((key, Alias::RustName));
+                }
+            }
+        }
+        keys
+    }
+
+    /// What turns the optional dependency `key` on, as a predicate over the
+    /// top crate's features; `None` when nothing does.
+    ///
+    /// Cargo makes an implicit feature `key`, in every edition, unless a
+    /// feature lists `dep:key` or a feature is itself named `key`; `key/f`
+    /// turns that implicit feature on as well, so it is the whole gate.
+    /// Otherwise the gate is every feature that lists `dep:key` or `key/f`.
+    /// A weak `key?/f` enables nothing.
+    fn enablers(&self, key: &str) -> Option<Cfg> {
+        let feature = |name: &str| Cfg::KeyValue("feature".to_owned(), name.to_owned());
+        if listed(&self.dep_syntax, key).is_empty() && listed(&self.features, key).is_empty() {
+            return Some(feature(key));
+        }
+        let package = self.package?;
+        let enabling = listed(&self.enabling, key);
+        if enabling.is_empty() {
+            return None;
+        }
+        let mut features = Vec::with_capacity(enabling.len());
+        for position in enabling {
+            features.push(feature(package.features[self.enabling[position].1].name));
+        }
+        Some(Cfg::any(features))
     }
 
     fn by_package(&self) -> &[(&str, usize)] {
@@ -107,13 +169,13 @@ pub(super) fn listed(sorted: &[(&str, usize)], name: &str) -> Range<usize> {
 }
 
 impl<'a> Context<'a, '_> {
-    /// Finds the dependency a member names: by key, else by a package name
-    /// that exactly one key has.
+    /// Finds the dependency a member names: by key; else by a package name
+    /// or a Rust name (`bevy_settings` for the key `bevy-settings`), when
+    /// that names exactly one key.
     pub(super) fn resolve<'w>(
         &mut self,
         wanted: &'w str,
         span: Range<usize>,
-        path: &str,
     ) -> Option<Resolved<'w>>
     where
         'a: 'w,
@@ -133,181 +195,129 @@ impl<'a> Context<'a, '_> {
             let (_, i) = self.index.by_key[found.start];
             return Some(Resolved::new(&package.dependencies[i], found));
         }
-        // The first dependency of that package, and the first under another key.
-        let mut first: Option<&Dependency<'_>> = None;
-        let mut second: Option<&Dependency<'_>> = None;
-        let by_package = self.index.by_package();
-        for position in listed(by_package, wanted) {
-            let dependency = &package.dependencies[by_package[position].1];
-            match first {
-                None => first = Some(dependency),
-                Some(first) if first.key != dependency.key => {
-                    second = Some(dependency);
-                    break;
-                }
-                Some(_) => {}
+        let candidates = self.index.other_names(wanted);
+        match candidates[..] {
+            [(key, _)] => {
+                let positions = listed(&self.index.by_key, key);
+                let (_, i) = self.index.by_key[positions.start];
+                Some(Resolved::new(&package.dependencies[i], positions))
             }
-        }
-        match (first, second) {
-            (Some(found), None) => {
-                let positions = listed(&self.index.by_key, found.key);
-                return Some(Resolved::new(found, positions));
+            [] => {
+                self.not_found(package, wanted, span);
+                None
             }
-            (Some(first), Some(second)) => {
-                let diagnostic = Diagnostic::at(
+            _ => {
+                let mut diagnostic = Diagnostic::at(
                     self.source(),
                     span,
-                    format!("the package `{wanted}` of member `{path}` is a dependency under more than one key"),
+                    format!("`{wanted}` names more than one dependency"),
                 )
-                .help(format!(
-                    "name the dependency by its key: `{}` or `{}`",
-                    first.key, second.key
-                ));
-                self.push(diagnostic);
-                return None;
+                .label("ambiguous");
+                let mut keys = Vec::new();
+                for (key, how) in candidates {
+                    diagnostic = diagnostic.note(match how {
+                        Alias::Package => {
+                            format!("`{key}` is a dependency on the package `{wanted}`")
+                        }
+                        Alias::RustName => format!("`{key}` is written `{wanted}` in Rust"),
+                    });
+                    keys.push(format!("`{key}`"));
+                }
+                self.push(diagnostic.help(format!(
+                    "name the dependency by its key: {}",
+                    keys.join(" or ")
+                )));
+                None
             }
-            _ => {}
         }
+    }
+
+    fn not_found(&mut self, package: &Package<'_>, wanted: &str, span: Range<usize>) {
         let mut diagnostic = Diagnostic::at(
             self.source(),
             span,
-            format!("member `{path}`: no dependency `{wanted}` in Cargo.toml"),
+            format!("no dependency `{wanted}` in Cargo.toml"),
         )
         .label("not a key of [dependencies]");
-        let mut unlinked = None;
-        for dependency in &package.dependencies {
-            if !dependency.section.is_linked()
+        let unlinked = package.dependencies.iter().find(|dependency| {
+            !dependency.section.is_linked()
                 && (dependency.key == wanted || dependency.package == wanted)
-            {
-                unlinked = Some(dependency);
-                break;
-            }
-        }
+        });
         if let Some(unlinked) = unlinked {
             let table = match unlinked.section {
                 Section::Dev => "[dev-dependencies]",
                 _ => "[build-dependencies]",
             };
-            diagnostic = diagnostic.help(format!(
-                "`{wanted}` is in {table}; dev- and build-dependencies are not linked into the library, so they cannot be re-exported: move it to [dependencies]"
-            ));
+            diagnostic = diagnostic
+                .note(format!(
+                    "`{wanted}` is in {table}, which the library is not linked with"
+                ))
+                .help("move it to [dependencies] to re-export it");
         } else {
-            let mut candidates = Vec::new();
-            for dependency in &package.dependencies {
-                if dependency.section.is_linked() {
-                    candidates.push(dependency.key);
-                    candidates.push(dependency.package);
-                }
-            }
+            let candidates: Vec<&str> = package
+                .dependencies
+                .iter()
+                .filter(|dependency| dependency.section.is_linked())
+                .flat_map(|dependency| [dependency.key, dependency.package])
+                .collect();
             diagnostic = match closest(wanted, &candidates) {
                 Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
                 None => diagnostic.help(format!("add `{wanted}` to [dependencies] in Cargo.toml")),
             };
         }
         self.push(diagnostic);
-        None
     }
 
-    /// When the member's dependency is compiled in (SPEC §2, Gating).
-    /// `None` inside means always; an outer `None` means it was reported.
+    /// When the member's dependency is compiled in (SPEC §2, Gating): for
+    /// each table it is declared in, that table's platform and, when it is
+    /// optional there, the features that turn it on. `None` inside means
+    /// always; an outer `None` means it was reported.
     pub(super) fn gate(
         &mut self,
         resolved: &Resolved<'_>,
         span: Range<usize>,
         path: &str,
     ) -> Option<Option<Cfg>> {
-        let Some((cargo_source, package)) = self.input.cargo else {
+        let Some((_, package)) = self.input.cargo else {
             return Some(None);
         };
         let key = resolved.key;
         let mut always = false;
         let mut alternatives = Vec::new();
+        let mut never = Vec::new();
         let mut failed = false;
         for position in resolved.listed.clone() {
             let dependency = &package.dependencies[self.index.by_key[position].1];
-            let section = match dependency.section {
-                Section::Target(target) => Some(&package.targets[target]),
+            let platform = match dependency.section {
+                Section::Target(target) => {
+                    let target = &package.targets[target];
+                    match self.platform(target, key, span.clone(), path) {
+                        Platform::Cfg(cfg) => Some(cfg),
+                        Platform::Every => None,
+                        Platform::None => {
+                            never.push(Never::Platform(target));
+                            continue;
+                        }
+                        Platform::Failed => {
+                            failed = true;
+                            continue;
+                        }
+                    }
+                }
                 _ => None,
             };
-            let target = match section {
-                Some(Target {
-                    cfg: Ok(Some(cfg)),
-                    key: target_key,
-                    span: key_span,
-                }) => {
-                    if let Some(bad) = unusable_name(cfg) {
-                        let diagnostic = Diagnostic::at(
-                            cargo_source,
-                            key_span.clone(),
-                            format!("invalid `cfg` in the target `{target_key}`: `{bad}` is not an identifier"),
-                        )
-                        .help("write the target as `cfg(...)` with a valid predicate, or give the member an explicit `cfg`");
-                        self.push(diagnostic);
-                        failed = true;
+            let features = if dependency.optional {
+                match self.index.enablers(key) {
+                    Some(features) => Some(features),
+                    None => {
+                        never.push(Never::Features(dependency));
                         continue;
                     }
-                    Some(cfg.clone())
                 }
-                Some(Target {
-                    cfg: Ok(None),
-                    key: triple,
-                    span: triple_span,
-                }) => {
-                    let diagnostic = Diagnostic::at(
-                        self.source(),
-                        span.clone(),
-                        format!("member `{path}`: `{key}` is a dependency of the target `{triple}`, which has no cfg"),
-                    )
-                    .label("cannot derive its gate")
-                    .related(cargo_source, triple_span.clone(), "a target triple, not `cfg(...)`")
-                    .help(format!(
-                        "give the member an explicit gate with the `cfg` key: `{} = {{ dependency = \"{key}\", cfg = 'target_os = \"linux\"' }}` (a cfg that holds on `{triple}`), or move the dependency under [target.'cfg(...)'.dependencies]",
-                        path.rsplit("::").next().unwrap_or(path)
-                    ));
-                    self.push(diagnostic);
-                    failed = true;
-                    continue;
-                }
-                Some(Target {
-                    cfg: Err(error),
-                    key: target_key,
-                    span: key_span,
-                }) => {
-                    let diagnostic = Diagnostic::at(
-                        cargo_source,
-                        key_span.clone(),
-                        format!("invalid `cfg` in the target `{target_key}`: {}", error.message),
-                    )
-                    .help("write the target as `cfg(...)` with a valid predicate, or give the member an explicit `cfg`");
-                    self.push(diagnostic);
-                    failed = true;
-                    continue;
-                }
-                None => None,
-            };
-            let features = if dependency.optional {
-                let features = enabling_features(package, &self.index, key);
-                if features.is_empty() {
-                    let diagnostic = Diagnostic::at(
-                        self.source(),
-                        span.clone(),
-                        format!("member `{path}`: the optional dependency `{key}` is enabled by no feature, so it is never compiled"),
-                    )
-                    .label("never compiled in")
-                    .related(cargo_source, dependency.span.clone(), "optional, and no feature enables it")
-                    .help(format!(
-                        "add a feature that enables it to Cargo.toml:\n[features]\n{} = [\"dep:{key}\"]",
-                        feature_name(key)
-                    ));
-                    self.push(diagnostic);
-                    failed = true;
-                    continue;
-                }
-                Some(Cfg::any(features))
             } else {
                 None
             };
-            match (target, features) {
+            match (platform, features) {
                 (None, None) => always = true,
                 (Some(a), None) | (None, Some(a)) => alternatives.push(a),
                 (Some(a), Some(b)) => alternatives.push(Cfg::all(vec![a, b])),
@@ -316,12 +326,195 @@ impl<'a> Context<'a, '_> {
         if failed {
             return None;
         }
-        Some(if always {
-            None
-        } else {
-            Some(Cfg::any(absorb(alternatives)))
-        })
+        if always {
+            return Some(None);
+        }
+        if alternatives.is_empty() {
+            self.never_compiled(key, span, &never);
+            return None;
+        }
+        Some(Some(Cfg::any(absorb(alternatives))))
     }
+
+    /// The platforms on which cargo compiles the dependencies of `target`.
+    fn platform(
+        &mut self,
+        target: &Target<'_>,
+        key: &str,
+        span: Range<usize>,
+        path: &str,
+    ) -> Platform {
+        let Some((cargo_source, _)) = self.input.cargo else {
+            return Platform::Every;
+        };
+        match &target.cfg {
+            Ok(Some(cfg)) => {
+                if let Some(bad) = unusable_name(cfg) {
+                    let diagnostic = Diagnostic::at(
+                        cargo_source,
+                        target.span.clone(),
+                        format!("invalid `cfg` in the target `{}`: `{bad}` is not an identifier", target.key),
+                    )
+                    .help("write the target as `cfg(...)` with a valid predicate, or give the member an explicit `cfg`");
+                    self.push(diagnostic);
+                    return Platform::Failed;
+                }
+                match cfg.constant() {
+                    Some(true) => Platform::Every,
+                    Some(false) => Platform::None,
+                    None => Platform::Cfg(cfg.clone()),
+                }
+            }
+            Ok(None) => {
+                let triple = target.key;
+                let diagnostic = Diagnostic::at(
+                    self.source(),
+                    span,
+                    format!("`{key}` is a dependency of the target `{triple}`, which has no cfg"),
+                )
+                .label("cannot derive its gate")
+                .related(cargo_source, target.span.clone(), "a target triple, not `cfg(...)`")
+                .help(format!(
+                    "give the member an explicit gate with the `cfg` key: `{} = {{ dependency = \"{key}\", cfg = 'target_os = \"linux\"' }}` (a cfg that holds on `{triple}`), or move the dependency under [target.'cfg(...)'.dependencies]",
+                    path.rsplit("::").next().unwrap_or(path)
+                ));
+                self.push(diagnostic);
+                Platform::Failed
+            }
+            Err(error) => {
+                let diagnostic = Diagnostic::at(
+                    cargo_source,
+                    target.span.clone(),
+                    format!("invalid `cfg` in the target `{}`: {}", target.key, error.message),
+                )
+                .help("write the target as `cfg(...)` with a valid predicate, or give the member an explicit `cfg`");
+                self.push(diagnostic);
+                Platform::Failed
+            }
+        }
+    }
+
+    /// Diagnostic 9: cargo accepts the manifest but compiles the dependency
+    /// under no feature selection and on no platform.
+    fn never_compiled(&mut self, key: &str, span: Range<usize>, never: &[Never<'_, '_>]) {
+        let Some((cargo_source, package)) = self.input.cargo else {
+            return;
+        };
+        let mut diagnostic = Diagnostic::at(
+            self.source(),
+            span,
+            format!("the dependency `{key}` is never compiled"),
+        )
+        .label("this member would never exist");
+        let mut shadowed = false;
+        let mut unset = Vec::new();
+        for reason in never {
+            match reason {
+                Never::Features(dependency) => {
+                    diagnostic = diagnostic.related(
+                        cargo_source,
+                        dependency.span.clone(),
+                        "optional, and no feature enables it",
+                    );
+                    shadowed = true;
+                }
+                Never::Platform(target) => {
+                    diagnostic = diagnostic.related(
+                        cargo_source,
+                        target.span.clone(),
+                        "cargo compiles this table's dependencies on no platform",
+                    );
+                    if let Ok(Some(written)) = Cfg::parse_target(target.key) {
+                        settled_by_cargo(&written, &mut unset);
+                    }
+                }
+            }
+        }
+        if shadowed {
+            if let Some(feature) = package.features.iter().find(|feature| feature.name == key) {
+                diagnostic = diagnostic
+                    .related(
+                        cargo_source,
+                        feature.span.clone(),
+                        "takes the place of the implicit feature",
+                    )
+                    .note(format!(
+                        "cargo makes no implicit feature `{key}` when a feature has\nthat name, and a weak `{key}?/…` does not enable the dependency"
+                    ))
+                    .help(format!("enable it from that feature: `{key} = [\"dep:{key}\"]`"));
+            }
+        }
+        if !unset.is_empty() {
+            diagnostic = diagnostic
+                .note(format!(
+                    "cargo decides a target table with `rustc --print cfg`, which\nsets `debug_assertions` and never `test`, `doc` or a feature;\nhere that settles {}",
+                    and(&unset)
+                ))
+                .help(format!(
+                    "for a feature, make the dependency optional and list\n`\"dep:{key}\"` in the feature; for tests, use [dev-dependencies]"
+                ));
+        }
+        self.push(diagnostic);
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The names and pairs of `cfg` that cargo's evaluation of a target table
+/// settles whatever the build (see [`crate::cargo::as_cargo_evaluates`]),
+/// each once.
+fn settled_by_cargo(cfg: &Cfg, out: &mut Vec<String>) {
+    match cfg {
+        Cfg::Name(name)
+            if ["test", "doc", "doctest", "proc_macro", "debug_assertions"]
+                .contains(&name.as_str()) =>
+        {
+            let text = format!("`{cfg}`");
+            if !out.contains(&text) {
+                out.push(text);
+            }
+        }
+        Cfg::KeyValue(key, _) if key == "feature" => {
+            let text = format!("`{cfg}`");
+            if !out.contains(&text) {
+                out.push(text);
+            }
+        }
+        Cfg::Name(_) | Cfg::KeyValue(..) => {}
+        Cfg::All(list) | Cfg::Any(list) => {
+            for cfg in list {
+                settled_by_cargo(cfg, out);
+            }
+        }
+        Cfg::Not(inner) => settled_by_cargo(inner, out),
+    }
+}
+
+/// Where cargo compiles a target table's dependencies.
+enum Platform {
+    /// Where the cfg holds.
+    Cfg(Cfg),
+    /// On every platform: the cfg holds whatever the target.
+    Every,
+    /// Nowhere: the cfg never holds in cargo's evaluation.
+    None,
+    /// The table's key was reported.
+    Failed,
+}
+
+/// Why one declaration of a dependency is never compiled.
+enum Never<'p, 'a> {
+    /// Optional, and no feature turns it on.
+    Features(&'p Dependency<'a>),
+    /// In a target table that applies to no platform.
+    Platform(&'p Target<'a>),
 }
 
 /// The dependency a member names, as the checks need it.
@@ -349,25 +542,11 @@ impl<'a> Resolved<'a> {
     }
 }
 
-/// The features that turn an optional dependency on, as cfgs: the implicit
-/// feature of the same name where cargo creates one (editions before 2024,
-/// when no `dep:key` appears), else every feature listing `dep:key` or
-/// `key/feature` (a weak `key?/feature` enables nothing).
-fn enabling_features(package: &Package<'_>, index: &Index<'_>, key: &str) -> Vec<Cfg> {
-    let dep_syntax = !listed(&index.dep_syntax, key).is_empty();
-    if !dep_syntax && !edition_at_least_2024(package.edition) {
-        return vec![Cfg::KeyValue("feature".to_owned(), key.to_owned())];
-    }
-    let mut features = Vec::new();
-    for position in listed(&index.enabling, key) {
-        let name = package.features[index.enabling[position].1].name;
-        features.push(Cfg::KeyValue("feature".to_owned(), name.to_owned()));
-    }
-    features
-}
-
-fn feature_name(key: &str) -> String {
-    key.rsplit('-').next().unwrap_or(key).to_owned()
+/// How a name other than its key names a dependency.
+#[derive(Clone, Copy)]
+enum Alias {
+    Package,
+    RustName,
 }
 
 /// Drops an alternative `all(.., x, ..)` when `x` itself is an

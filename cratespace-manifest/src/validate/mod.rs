@@ -505,7 +505,7 @@ impl Context<'_, '_> {
         path: &str,
     ) -> Option<Member> {
         let options = options.unwrap_or_default();
-        let resolved = self.resolve(dependency, span.clone(), path)?;
+        let resolved = self.resolve(dependency, span.clone())?;
         let gate = if options.has_cfg {
             options.cfg
         } else {
