@@ -4,6 +4,7 @@
 // Each test file is its own crate and uses only part of this module.
 #![allow(dead_code)]
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -127,4 +128,85 @@ pub fn copy_dir(from: &Path, to: &Path) {
             fs::copy(&path, to.join(entry.file_name())).unwrap();
         }
     }
+}
+
+/// Makes `root` hold exactly `files` (and a `Cargo.lock`, if any), writing
+/// only what changed.
+pub fn write_tree(root: &Path, files: &BTreeMap<PathBuf, String>) {
+    for (relative, content) in files {
+        let path = root.join(relative);
+        if fs::read_to_string(&path).ok().as_deref() == Some(content.as_str()) {
+            continue;
+        }
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, content).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    }
+    remove_stale(root, root, files);
+}
+
+fn remove_stale(root: &Path, dir: &Path, files: &BTreeMap<PathBuf, String>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        let relative = path.strip_prefix(root).unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            remove_stale(root, &path, files);
+            if fs::read_dir(&path).unwrap().next().is_none() {
+                fs::remove_dir(&path).unwrap();
+            }
+        } else if relative != Path::new("Cargo.lock") && !files.contains_key(relative) {
+            fs::remove_file(&path).unwrap();
+        }
+    }
+}
+
+/// The cfg values `rustc --print cfg` gives, for `triple` or the host.
+pub fn rustc_cfg(triple: Option<&str>) -> Vec<cratespace_manifest::Cfg> {
+    use cratespace_manifest::Cfg;
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let mut command = Command::new(rustc);
+    command.args(["--print", "cfg"]);
+    if let Some(triple) = triple {
+        command.args(["--target", triple]);
+    }
+    let out = check("rustc --print cfg", run(command));
+    out.lines()
+        .map(|line| match line.split_once('=') {
+            Some((key, value)) => Cfg::KeyValue(key.to_owned(), value.trim_matches('"').to_owned()),
+            None => Cfg::Name(line.to_owned()),
+        })
+        .collect()
+}
+
+/// The arguments that make `cargo tree` print lines [`tree_lines`] reads.
+pub const TREE_FORMAT: [&str; 4] = ["--prefix", "depth", "-f", "{p}|{f}"];
+
+/// A line of `cargo tree` run with [`TREE_FORMAT`]: how deep, the package
+/// name, and the features cargo turns on for it.
+#[derive(Debug)]
+pub struct TreeLine {
+    pub depth: usize,
+    pub package: String,
+    pub features: BTreeSet<String>,
+}
+
+pub fn tree_lines(out: &str) -> Vec<TreeLine> {
+    out.lines()
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let digits = line.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+            let (depth, rest) = line.split_at(digits);
+            let (package, features) = rest.split_once('|').expect("`{p}|{f}` lines");
+            TreeLine {
+                depth: depth.parse().expect("a depth prefix"),
+                package: package.split(' ').next().unwrap().to_owned(),
+                features: features
+                    .trim_end_matches(" (*)")
+                    .split(',')
+                    .filter(|feature| !feature.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            }
+        })
+        .collect()
 }
