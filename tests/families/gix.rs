@@ -1,10 +1,11 @@
-//! A family shaped like gix's: 47 members, every one a renamed dependency
+//! A family shaped like gix's: 49 members, every one a renamed dependency
 //! (`hash = { package = "gix-like-hash", … }`) reached by its key, some keys
 //! with a `-` (`config-value`), one whose package name would be a keyword
 //! (`refs` for `gix-like-ref`), optional members behind features that turn
 //! on one or several of them, features of the members' own (`x/feature` on
-//! a renamed dependency, and a weak `x?/feature`), a `net` namespace, and
-//! independent versions.
+//! a renamed dependency, and a weak `x?/feature`), optional members reached
+//! through their implicit features, a `net` namespace, and independent
+//! versions.
 
 use super::{Crate, Dependency, Family, Features, Member, camel};
 
@@ -122,6 +123,25 @@ pub fn family() -> Family {
         }
         members.push(member);
     }
+    // Optional members that no feature names with `dep:`, reached through
+    // their implicit features as large edition-2024 facades do; `fsck` also
+    // through `fsck-full = ["fsck/full"]`, which turns that feature on.
+    for (index, (suffix, own)) in [("archive", &[][..]), ("fsck", &["full"][..])]
+        .into_iter()
+        .enumerate()
+    {
+        let package = format!("gix-like-{suffix}");
+        let version = format!("0.{}.0", 60 + index);
+        let ty = camel(suffix);
+        crates.push(Crate::plain(&package, &version, &ty, own, false));
+        dependencies.push(
+            Dependency::new(&package, &format!("^{version}"))
+                .renamed(suffix)
+                .optional(true),
+        );
+        members.push(Member::new(suffix, suffix, &ty));
+    }
+    features.enable("fsck-full", "fsck/full");
     for item in ["utils/parallel", "pack/parallel"] {
         features.enable("parallel", item);
     }
@@ -158,63 +178,8 @@ pub fn family() -> Family {
         features,
         members,
         table: None,
-        tests: TESTS,
+        tests: "gix.rs",
+        alone: &["status", "serde", "archive", "fsck-full"],
+        implicit: &["archive", "fsck"],
     }
 }
-
-const TESTS: &str = r##"
-    #[test]
-    fn renamed_members_are_reached_by_their_keys() {
-        let hash = CRATESPACE.member("hash").unwrap();
-        assert_eq!(
-            (hash.dependency(), hash.package(), hash.target()),
-            ("hash", "gix-like-hash", "hash")
-        );
-        assert_eq!(hash.doc(), Some("Object ids, SHA-1 and SHA-256"));
-        let value = CRATESPACE.member("config_value").unwrap();
-        assert_eq!(
-            (value.dependency(), value.package(), value.target()),
-            ("config-value", "gix-like-config-value", "config_value")
-        );
-        let graph = CRATESPACE.member("commitgraph").unwrap();
-        assert_eq!((graph.dependency(), graph.target()), ("commit-graph", "commit_graph"));
-        let refs = CRATESPACE.member("refs").unwrap();
-        assert_eq!((refs.dependency(), refs.package()), ("refs", "gix-like-ref"));
-        // Every member is renamed.
-        assert!(CRATESPACE.members().all(|m| m.dependency() != m.package()));
-        assert_eq!(gix_like::hash::module(), "gix_like_hash");
-        assert_eq!(gix_like::refs::module(), "gix_like_ref");
-        assert_eq!(gix_like::config_value::module(), "gix_like_config_value");
-        let _: gix_like::commitgraph::Commitgraph = gix_like::commitgraph::Commitgraph;
-    }
-
-    #[test]
-    fn features_gate_renamed_optional_members() {
-        assert_eq!(gate("attrs"), Some(r#"feature = "attributes""#));
-        assert_eq!(gate("filter"), Some(r#"feature = "attributes""#));
-        assert_eq!(gate("dir"), Some(r#"feature = "status""#));
-        assert_eq!(gate("diff"), Some(r#"feature = "blob-diff""#));
-        assert_eq!(
-            gate("net::transport"),
-            Some(r#"any(feature = "blocking-network-client", feature = "async-network-client")"#)
-        );
-        // `mailmap?/serde` is weak; `hash/serde` is on a dependency that is
-        // not optional.
-        assert_eq!(gate("mailmap"), Some(r#"feature = "mailmap""#));
-        assert_eq!(gate("hash"), None);
-        assert_eq!(gate("pack"), None);
-        let optional = CRATESPACE.members().filter(|m| m.gate().is_some()).count();
-        assert_eq!(optional, 15);
-        assert_eq!(CRATESPACE.versioning().to_string(), "independent");
-        assert_eq!(CRATESPACE.member("refs").unwrap().requirement(), Some("^0.36.2"));
-    }
-
-    #[cfg(feature = "status")]
-    #[test]
-    fn status_turns_on_two_members() {
-        assert!(CRATESPACE.member("status").unwrap().enabled());
-        assert!(CRATESPACE.member("dir").unwrap().enabled());
-        assert_eq!(gix_like::status::module(), "gix_like_status");
-        assert_eq!(gix_like::dir::module(), "gix_like_dir");
-    }
-"##;

@@ -4,17 +4,12 @@
 //! Each family has tiny member crates, a top crate whose `Cargo.toml` holds
 //! the dependencies, features, target tables and cratespace manifest a real
 //! family would write and whose `lib.rs` is `cratespace::cratespace!()`, and
-//! a downstream crate that reaches every member through the top crate, each
-//! under the downstream crate's own forwarding features (so the same crate
-//! builds with every feature and with none). The downstream crate also
+//! a downstream crate with the top crate's features forwarded as its own.
+//! The downstream crate's sources are the files of `downstream/`, copied:
+//! `lib.rs` and `build.rs`, which every family shares, and the family's own
+//! tests; only `members.rs`, the family's members as data, is generated.
 //!
-//! - checks at compile time, member by member, that the metadata says a
-//!   member is compiled in exactly when its gate holds in this build;
-//! - has tests that compare the metadata with what the manifest says, reach
-//!   every member compiled in, and assert on the family's own shape.
-//!
-//! The expected gates are worked out here from the manifest, by the rules of
-//! the crate documentation (§2 of the spec), independently of the macro.
+//! Nothing here says when a member is compiled in: the harness asks cargo.
 
 mod bevy;
 mod futures;
@@ -52,9 +47,14 @@ pub struct Family {
     /// `[package.metadata.cratespace.members.NAME]`; its members must be the
     /// last ones.
     pub table: Option<&'static str>,
-    /// Tests of the downstream crate written for this family, inside its
-    /// `mod tests` (which has `use TOP::CRATESPACE;` and `fn gate(path)`).
+    /// The file of `downstream/` with the family's own tests, which becomes
+    /// the downstream crate's `family.rs`.
     pub tests: &'static str,
+    /// Features of the top crate worth trying one at a time.
+    pub alone: &'static [&'static str],
+    /// The implicit features of the top crate (optional dependencies that
+    /// no feature names with `dep:`), which the downstream crate forwards.
+    pub implicit: &'static [&'static str],
 }
 
 /// A member crate.
@@ -214,22 +214,6 @@ impl Features {
     fn is_feature(&self, name: &str) -> bool {
         self.0.iter().any(|(existing, _)| existing == name)
     }
-
-    /// The features that enable the dependency `key` directly: `dep:key`
-    /// or `key/feature`, not the weak `key?/feature`.
-    fn enabling(&self, key: &str) -> Vec<&str> {
-        let strong = format!("dep:{key}");
-        let with_feature = format!("{key}/");
-        self.0
-            .iter()
-            .filter(|(_, items)| {
-                items
-                    .iter()
-                    .any(|item| *item == strong || item.starts_with(&with_feature))
-            })
-            .map(|(name, _)| name.as_str())
-            .collect()
-    }
 }
 
 /// A member of a family's manifest.
@@ -351,35 +335,6 @@ impl Family {
             .iter()
             .find(|dependency| dependency.key == key)
             .unwrap_or_else(|| panic!("{}: no dependency `{key}`", self.name))
-    }
-
-    /// The gate of a member, by the rules of §2: its `cfg`, else the
-    /// features that enable an optional dependency, joined to its target
-    /// table's cfg.
-    fn gate(&self, member: &Member) -> Option<String> {
-        if let Some(cfg) = member.cfg {
-            return Some(cfg.to_owned());
-        }
-        let dependency = self.dependency(&member.dependency);
-        let features = if dependency.optional {
-            let enabling = self.features.enabling(&dependency.key);
-            let gates: Vec<String> = enabling
-                .iter()
-                .map(|feature| format!("feature = {}", quoted(feature)))
-                .collect();
-            match gates.len() {
-                0 => panic!("{}: nothing enables `{}`", self.name, dependency.key),
-                1 => Some(gates[0].clone()),
-                _ => Some(format!("any({})", gates.join(", "))),
-            }
-        } else {
-            None
-        };
-        match (dependency.target, features) {
-            (Some(target), Some(features)) => Some(format!("all({target}, {features})")),
-            (Some(target), None) => Some(target.to_owned()),
-            (None, features) => features,
-        }
     }
 
     /// What the metadata must say the member's target is: the dependency's
@@ -579,77 +534,32 @@ impl Family {
             }
             let _ = writeln!(out, "{name} = {}", list(&forwarded));
         }
+        for name in self.implicit {
+            let _ = writeln!(out, "{name} = [\"{}/{name}\"]", self.name);
+        }
         out
     }
 
-    /// The cfg that holds with every feature of the downstream crate on, on
-    /// a target where every target table applies.
-    fn all_features(&self) -> String {
-        let mut predicates: Vec<String> = self
-            .features
-            .0
-            .iter()
-            .map(|(name, _)| format!("feature = {}", quoted(name)))
-            .collect();
-        for dependency in &self.dependencies {
-            if let Some(target) = dependency.target {
-                if !predicates.iter().any(|p| p == target) {
-                    predicates.push(target.to_owned());
-                }
-            }
-        }
-        format!("all({})", predicates.join(", "))
-    }
-
-    fn downstream_lib(&self) -> String {
-        let rust = self.rust();
-        let count = self.members.len();
+    /// The downstream crate's `members.rs`: the family's members, as the
+    /// arguments of `members!` and as the rows the metadata must show.
+    fn members_rs(&self) -> String {
         let mut reached = String::new();
-        let mut checks = String::new();
-        let mut expected = String::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut rows = String::new();
         for member in &self.members {
             let path = member.path_string();
-            let gate = self.gate(member);
-            let attribute = gate
-                .as_ref()
-                .map_or_else(String::new, |gate| format!("    #[cfg({gate})]\n"));
-            let prefix = if member.is_glob() {
-                let namespaces = &member.path[..member.path.len() - 1];
-                namespaces
-                    .iter()
-                    .map(|n| format!("{n}::"))
-                    .collect::<String>()
+            let modules = if member.is_glob() {
+                member.path[..member.path.len() - 1].join("::")
             } else {
-                format!("{path}::")
+                path.clone()
             };
-            let _ = write!(
+            let _ = writeln!(
                 reached,
-                "{attribute}    reached.push((\n        {},\n        {rust}::{prefix}{}(),\n        ::core::any::type_name::<{rust}::{prefix}{}>(),\n    ));\n",
+                "    ({}, [{modules}], {}, {}),",
                 quoted(&path),
-                member.module_fn,
                 member.ty,
+                member.module_fn
             );
-            let holds = gate
-                .as_ref()
-                .map_or_else(|| "true".to_owned(), |gate| format!("cfg!({gate})"));
-            let message = format!(
-                "the metadata of `{}` does not say that `{path}` is compiled in exactly when `{}` holds",
-                self.name,
-                gate.as_deref().unwrap_or("true")
-            );
-            // `member` finds the first member at a path: a later glob at the
-            // same path is checked by the tests below, in order.
-            if seen.insert(path.clone()) {
-                let _ = writeln!(
-                    checks,
-                    "    assert!(\n        match {rust}::CRATESPACE.member({}) {{\n            Some(member) => member.enabled() == {holds},\n            None => false,\n        }},\n        {},\n    );",
-                    quoted(&path),
-                    quoted(&message)
-                );
-            }
             let dependency = self.dependency(&member.dependency);
-            let kind = if member.is_glob() { "glob" } else { "child" };
             let option = |value: Option<&str>| {
                 value.map_or_else(
                     || "None".to_owned(),
@@ -657,126 +567,29 @@ impl Family {
                 )
             };
             let _ = writeln!(
-                expected,
-                "        ({}, {}, {}, {}, {}, {}, {}, {}),",
+                rows,
+                "    ({}, {}, {}, {}, {}, {}, {}, {}),",
                 quoted(&path),
                 quoted(&dependency.key),
                 quoted(&dependency.package),
                 quoted(&self.target_path(member)),
                 option(Some(&dependency.requirement)),
-                quoted(kind),
-                option(gate.as_deref()),
+                quoted(if member.is_glob() { "glob" } else { "child" }),
+                option(member.cfg),
                 option(member.doc),
             );
         }
         format!(
-            r#"//! Reaches every member of the generated `{name}` family through
-//! `{rust}`, each under the features of this crate that turn it on.
-//!
-//! Generated by tests/families of the `cratespace` package.
-
-/// Every member compiled into this build, in manifest order: its path in
-/// `{rust}`, the path of the module reached, and the full name of the type
-/// named through it.
-pub fn reached() -> Vec<(&'static str, &'static str, &'static str)> {{
-    let mut reached = Vec::new();
-{reached}    reached
-}}
-
-// Member by member, the metadata says a member is compiled in exactly when
-// its gate holds in this build: a wrong gate fails the build.
-const _: () = {{
-{checks}}};
-
-#[cfg(test)]
-mod tests {{
-    use {rust}::CRATESPACE;
-
-    /// The gate of the member at `path`.
-    #[allow(dead_code)]
-    fn gate(path: &str) -> Option<&'static str> {{
-        CRATESPACE
-            .member(path)
-            .unwrap_or_else(|| panic!("no member `{{path}}`"))
-            .gate()
-    }}
-
-    /// A member as the manifest describes it: path, dependency, package,
-    /// target, requirement, kind, gate and doc.
-    type Row = (
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static str,
-        Option<&'static str>,
-        &'static str,
-        Option<&'static str>,
-        Option<&'static str>,
-    );
-
-    const EXPECTED: &[Row] = &[
-{expected}    ];
-
-    #[test]
-    fn the_metadata_describes_every_member_as_the_manifest_does() {{
-        assert_eq!(CRATESPACE.name(), {name_literal});
-        assert_eq!(CRATESPACE.version(), {version_literal});
-        assert_eq!(CRATESPACE.members().len(), EXPECTED.len());
-        for (member, expected) in CRATESPACE.members().zip(EXPECTED) {{
-            let kind = member.kind().to_string();
-            let actual = (
-                member.path(),
-                member.dependency(),
-                member.package(),
-                member.target(),
-                member.requirement(),
-                kind.as_str(),
-                member.gate(),
-                member.doc(),
-            );
-            assert_eq!(actual, *expected);
-        }}
-    }}
-
-    #[test]
-    fn every_member_compiled_in_is_reached_through_its_path() {{
-        let reached = super::reached();
-        let paths: Vec<&str> = reached.iter().map(|(path, _, _)| *path).collect();
-        let enabled: Vec<&str> = CRATESPACE.enabled().map(|member| member.path()).collect();
-        assert_eq!(paths, enabled);
-        for (path, module, ty) in reached {{
-            let member = CRATESPACE.member(path).unwrap();
-            // The module reached is the member's target, in the crate of
-            // its package (the target names it by the dependency's key).
-            let key = member.dependency().replace('-', "_");
-            let inside = member
-                .target()
-                .strip_prefix(key.as_str())
-                .unwrap_or_else(|| panic!("`{{path}}`: target {{}} is not in {{key}}", member.target()));
-            let package = member.package().replace('-', "_");
-            assert_eq!(module, format!("{{package}}{{inside}}"), "`{{path}}` reached the wrong module");
-            let name = ty.strip_prefix(module).and_then(|rest| rest.strip_prefix("::"));
-            assert!(
-                name.is_some_and(|name| !name.contains("::")),
-                "`{{path}}`: the type {{ty}} is not from {{module}}"
-            );
-        }}
-    }}
-
-    #[cfg({all_features})]
-    #[test]
-    fn with_all_features_every_member_is_compiled_in() {{
-        assert_eq!(CRATESPACE.members().len(), {count});
-        assert_eq!(CRATESPACE.enabled().count(), {count});
-        assert_eq!(super::reached().len(), {count});
-    }}
-{family_tests}}}
-"#,
+            "// Generated by tests/families of the `cratespace` package: the members of\n\
+             // `{name}`, in manifest order.\n\n\
+             members! {{\n    {rust};\n{reached}}}\n\n\
+             /// The top crate's package name.\npub const NAME: &str = {name_literal};\n\n\
+             /// The top crate's version.\npub const VERSION: &str = {version};\n\n\
+             /// Every member, as the manifest describes it.\npub const EXPECTED: &[Row] = &[\n{rows}];\n",
             name = self.name,
+            rust = self.rust(),
             name_literal = quoted(self.name),
-            version_literal = quoted(self.version),
-            all_features = self.all_features(),
-            family_tests = self.tests,
+            version = quoted(self.version),
         )
     }
 }
@@ -803,10 +616,24 @@ impl Generated {
 pub struct Downstream {
     /// Its package name.
     pub package: String,
+    /// Its family's top crate.
+    pub top: String,
     /// How many tests it has when every feature is on.
     pub tests: usize,
-    /// Its family's member count.
-    pub members: usize,
+    /// Its family's members.
+    pub members: Vec<Reached>,
+    /// Features of the top crate worth trying one at a time.
+    pub alone: &'static [&'static str],
+}
+
+/// A member, as the harness needs it to ask cargo whether it is compiled.
+pub struct Reached {
+    /// Its path in the top crate.
+    pub path: String,
+    /// The package of its dependency.
+    pub package: String,
+    /// Its explicit `cfg`, which says what `Cargo.toml` cannot.
+    pub cfg: Option<&'static str>,
 }
 
 /// The four families.
@@ -862,17 +689,37 @@ pub fn generate(root: &Path, cratespace: &Path) -> Generated {
             family.top_manifest(cratespace),
         );
         files.insert(dir.join("top").join("src").join("lib.rs"), family.top_lib());
-        let lib = family.downstream_lib();
         files.insert(
             dir.join("use").join("Cargo.toml"),
             family.downstream_manifest(),
         );
+        let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/families/downstream");
+        let read = |name: &str| {
+            fs::read_to_string(sources.join(name))
+                .unwrap_or_else(|error| panic!("downstream/{name}: {error}"))
+        };
+        let lib = read("lib.rs");
+        let tests = read(family.tests);
         downstream.push(Downstream {
             package: family.downstream(),
-            tests: lib.matches("#[test]").count(),
-            members: family.members.len(),
+            top: family.name.to_owned(),
+            tests: lib.matches("#[test]").count() + tests.matches("#[test]").count(),
+            members: family
+                .members
+                .iter()
+                .map(|member| Reached {
+                    path: member.path_string(),
+                    package: family.dependency(&member.dependency).package.clone(),
+                    cfg: member.cfg,
+                })
+                .collect(),
+            alone: family.alone,
         });
-        files.insert(dir.join("use").join("src").join("lib.rs"), lib);
+        let src = dir.join("use").join("src");
+        files.insert(src.join("lib.rs"), lib);
+        files.insert(src.join("family.rs"), tests);
+        files.insert(src.join("members.rs"), family.members_rs());
+        files.insert(dir.join("use").join("build.rs"), read("build.rs"));
         workspace_members.push(format!("{}/top", family.name));
         workspace_members.push(format!("{}/use", family.name));
         checked.push(family.name.to_owned());
@@ -898,40 +745,10 @@ pub fn generate(root: &Path, cratespace: &Path) -> Generated {
             quoted_list(&default_members),
         ),
     );
-    sync(root, &files);
+    crate::support::write_tree(root, &files);
     Generated {
         root: root.to_owned(),
         downstream,
         checked,
-    }
-}
-
-/// Makes `root` hold exactly `files` (and a `Cargo.lock`, if any), writing
-/// only what changed.
-fn sync(root: &Path, files: &BTreeMap<PathBuf, String>) {
-    for (relative, content) in files {
-        let path = root.join(relative);
-        if fs::read_to_string(&path).ok().as_deref() == Some(content.as_str()) {
-            continue;
-        }
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, content).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-    }
-    remove_stale(root, root, files);
-}
-
-fn remove_stale(root: &Path, dir: &Path, files: &BTreeMap<PathBuf, String>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        let relative = path.strip_prefix(root).unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            remove_stale(root, &path, files);
-            if fs::read_dir(&path).unwrap().next().is_none() {
-                fs::remove_dir(&path).unwrap();
-            }
-        } else if relative != Path::new("Cargo.lock") && !files.contains_key(relative) {
-            fs::remove_file(&path).unwrap();
-        }
     }
 }
