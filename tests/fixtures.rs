@@ -173,6 +173,58 @@ fn member_feature_off_names_the_feature() {
     );
 }
 
+#[test]
+fn an_edition_2024_member_exists_under_its_implicit_feature() {
+    let _guard = lock();
+    let manifest = fixtures_manifest();
+    let manifest = manifest.to_str().unwrap();
+    for (feature, on) in [(None, false), (Some("kid"), true), (Some("other"), true)] {
+        let mut selection = Vec::new();
+        let mut forwarded = Vec::new();
+        if let Some(feature) = feature {
+            selection = vec!["--features", feature];
+            forwarded = vec!["--features".to_owned(), format!("implicit-2024/{feature}")];
+        }
+        let what = format!("with {selection:?}");
+
+        // Cargo's answer: does it compile `kid` for the top crate?
+        let mut tree = cargo(&["tree", "--manifest-path", manifest, "-p", "implicit-2024"]);
+        tree.args(["-e", "normal", "--depth", "1", "--prefix", "none"])
+            .args(&forwarded);
+        let tree = support::check(&format!("cargo tree {what}"), run(tree));
+        assert_eq!(
+            tree.lines().any(|line| line.starts_with("fx-feat ")),
+            on,
+            "{what}: {tree}"
+        );
+
+        let mut program = cargo(&[
+            "run",
+            "--manifest-path",
+            manifest,
+            "-p",
+            "implicit-2024-app",
+        ]);
+        program.args(&selection);
+        let out = support::check(&format!("implicit-2024-app {what}"), run(program));
+        assert_eq!(
+            out.lines().next(),
+            Some(format!("kid [feature = \"kid\"] enabled={on}").as_str()),
+            "{what}: {out}"
+        );
+        assert_eq!(
+            out.contains("reached plain with [\"feat\"]"),
+            feature == Some("other"),
+            "{what}: {out}"
+        );
+        assert_eq!(
+            out.contains("reached plain with []"),
+            feature == Some("kid"),
+            "{what}: {out}"
+        );
+    }
+}
+
 /// The `[package.metadata.cratespace.members]` table of
 /// `edit-metadata/top/Cargo.toml`, as checked in; the test appends a line.
 const MEMBERS_TABLE: &str = "[package.metadata.cratespace.members]\nshapes = \"fx-shapes\"\n";
