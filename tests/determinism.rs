@@ -1,7 +1,7 @@
 //! The expansion is the same text wherever the crate is and however often it
 //! is expanded: no absolute path, nothing in hash order.
 
-use cratespace_manifest::expand::expand;
+use cratespace_manifest::expand::{expand, text};
 use cratespace_manifest::{Request, load};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -34,14 +34,8 @@ fn expansion(crate_dir: &Path) -> String {
         manifest: None,
     });
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-    let runtime = quote::quote!(::cratespace);
-    expand(
-        &loaded.cratespace,
-        &loaded.tracked,
-        "CARGO_MANIFEST_DIR",
-        &runtime,
-    )
-    .to_string()
+    let pieces = expand(&loaded.cratespace, &loaded.tracked, "CARGO_MANIFEST_DIR");
+    text(&pieces, "::cratespace")
 }
 
 #[test]
@@ -63,16 +57,16 @@ fn the_same_manifest_expands_to_the_same_text_in_two_directories() {
     assert!(!text.contains(ROOT), "the expansion holds the path {ROOT}");
     // Both manifests are tracked, relative to the crate.
     assert!(
-        text.contains(r#"concat ! (:: core :: env ! ("CARGO_MANIFEST_DIR") , "/Cargo.toml")"#),
+        text.contains(r#"::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")"#),
         "{text}"
     );
     assert!(text.contains(r#""/../../Cargo.toml""#), "{text}");
     // Members in manifest order.
     let order: Vec<usize> = [
-        "acme_core ::*",
-        "acme_derive as derive",
-        "acme_json as json",
-        "itoa as int",
+        "::acme_core::*",
+        "::acme_derive as derive",
+        "::acme_json as json",
+        "::itoa as int",
     ]
     .iter()
     .map(|needle| {

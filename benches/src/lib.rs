@@ -5,6 +5,7 @@
 //! member crate, so that the expansion benchmark and the compile-cost
 //! harness measure the same manifests.
 
+use cratespace_manifest::expand::Piece;
 use cratespace_manifest::{Loaded, Request, Source, Sources, expand, load, load_sources};
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use std::fmt::Write as _;
@@ -243,7 +244,8 @@ fn member_entry(cargo_toml: &mut String, hand_written: &mut String, index: usize
 
 /// The whole pipeline `cratespace!()` runs: read, parse, validate and model
 /// the crate at `dir`, then expand the model to tokens (outside a compiler,
-/// `proc_macro2` lexes the expansion's text: slower than the compiler's lexer).
+/// `proc_macro2` lexes the expansion's pieces: slower than the compiler's
+/// lexer).
 ///
 /// Panics if the manifest has a diagnostic: a benchmark of an invalid
 /// manifest would measure the wrong thing.
@@ -267,30 +269,31 @@ pub fn expand_crate_to_text(dir: &Path) -> usize {
         manifest: None,
     });
     check(&loaded);
-    let length = std::cell::Cell::new(0);
-    let tokens = expand::expand_with(
-        &loaded.cratespace,
-        &loaded.tracked,
-        "CARGO_MANIFEST_DIR",
-        &quote_runtime(),
-        &|text| {
-            length.set(length.get() + black_box(text).len());
-            Ok(TokenStream::new())
-        },
-    );
-    drop(black_box(tokens));
-    length.get()
+    let pieces = expand::expand(&loaded.cratespace, &loaded.tracked, "CARGO_MANIFEST_DIR");
+    black_box(&pieces)
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.len(),
+            Piece::Runtime => 0,
+        })
+        .sum()
 }
 
-/// The expansion of a manifest that must have loaded without a diagnostic.
+/// The expansion of a manifest that must have loaded without a diagnostic,
+/// as the tokens the macro returns.
 fn expand_loaded(loaded: &Loaded) -> TokenStream {
     check(loaded);
-    expand::expand(
-        &loaded.cratespace,
-        &loaded.tracked,
-        "CARGO_MANIFEST_DIR",
-        &quote_runtime(),
-    )
+    let mut tokens = TokenStream::new();
+    for piece in expand::expand(&loaded.cratespace, &loaded.tracked, "CARGO_MANIFEST_DIR") {
+        match piece {
+            Piece::Text(text) => tokens.extend(
+                text.parse::<TokenStream>()
+                    .expect("the expansion is valid Rust tokens"),
+            ),
+            Piece::Runtime => tokens.extend(runtime()),
+        }
+    }
+    tokens
 }
 
 fn check(loaded: &Loaded) {
@@ -328,7 +331,7 @@ pub fn parse_text(cargo_toml: &str) -> usize {
 }
 
 /// `$crate` as the `cratespace!` macro passes it: one path segment.
-fn quote_runtime() -> TokenStream {
+fn runtime() -> TokenStream {
     TokenStream::from(TokenTree::Ident(Ident::new(
         "cratespace",
         Span::call_site(),

@@ -5,11 +5,9 @@
 
 mod args;
 
-use crate::args::Args;
-use cratespace_manifest::expand;
+use cratespace_manifest::expand::{Piece, expand as expansion};
 use cratespace_manifest::{Request, load};
-use proc_macro::TokenStream;
-use quote::quote;
+use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use std::path::PathBuf;
 
 /// Directory read in place of `CARGO_MANIFEST_DIR` when set: the crate's
@@ -23,47 +21,76 @@ const OVERRIDE_ENV: &str = "CRATESPACE_MANIFEST_DIR";
 /// `cratespace`: renamed, re-exported, or built without Cargo.
 #[proc_macro]
 pub fn expand(input: TokenStream) -> TokenStream {
-    let input = proc_macro2::TokenStream::from(input);
     let mut tokens = input.into_iter();
-    let runtime: proc_macro2::TokenStream = tokens
+    let runtime: TokenStream = tokens
         .by_ref()
-        .take_while(
-            |token| !matches!(token, proc_macro2::TokenTree::Punct(p) if p.as_char() == ';'),
-        )
+        .take_while(|token| !matches!(token, TokenTree::Punct(p) if p.as_char() == ';'))
         .collect();
-    let args =
-        match syn::parse::Parser::parse2(<Args as syn::parse::Parse>::parse, tokens.collect()) {
-            Ok(args) => args,
-            Err(error) => return error.to_compile_error().into(),
-        };
-    let (base_env, dir) = match manifest_dir() {
-        Some(found) => found,
-        None => {
-            let message = "cratespace: `CARGO_MANIFEST_DIR` is not set, so the manifest cannot be found\n= help: cargo sets it; other build systems must set it to the crate's directory";
-            return quote!(::core::compile_error!(#message);).into();
-        }
+    let args = match args::parse(tokens) {
+        Ok(args) => args,
+        Err(error) => return compile_error(&error.diagnostic.to_string(), error.span),
     };
+    let Some((base_env, dir)) = manifest_dir() else {
+        let message = "`CARGO_MANIFEST_DIR` is not set, so the manifest cannot be found\n= help: cargo sets it; other build systems must set it to the crate's directory";
+        return compile_error(message, Span::call_site());
+    };
+    let (manifest, literal) = args.manifest.unzip();
     let loaded = load(&Request {
         manifest_dir: dir,
-        manifest: args.manifest,
+        manifest,
     });
-    let mut tokens = proc_macro2::TokenStream::new();
+    let mut out = TokenStream::new();
     for diagnostic in &loaded.diagnostics {
-        let message = diagnostic.to_string();
-        tokens.extend(quote!(::core::compile_error! { #message }));
+        let span = match literal {
+            Some(literal) if diagnostic.argument => literal,
+            _ => Span::call_site(),
+        };
+        out.extend(compile_error(&diagnostic.to_string(), span));
     }
-    tokens.extend(expand::expand_with(
-        &loaded.cratespace,
-        &loaded.tracked,
-        base_env,
-        &runtime,
-        &|text| {
-            text.parse::<TokenStream>()
-                .map(proc_macro2::TokenStream::from)
-                .map_err(drop)
-        },
-    ));
-    tokens.into()
+    for piece in expansion(&loaded.cratespace, &loaded.tracked, base_env) {
+        match piece {
+            Piece::Text(text) => out.extend(lex(&text)),
+            Piece::Runtime => out.extend(runtime.clone()),
+        }
+    }
+    out
+}
+
+/// The tokens of `text`, which the expansion wrote: names are checked to be
+/// identifiers and every string is escaped, so it lexes. Were it not to,
+/// the compiler reports the lexing error, and this says whose it is.
+fn lex(text: &str) -> TokenStream {
+    text.parse().unwrap_or_else(|_| {
+        compile_error(
+            "internal error: the expansion is not valid Rust tokens; please report this with the manifest",
+            Span::call_site(),
+        )
+    })
+}
+
+/// `::core::compile_error! { "message" }`, every token at `span`.
+fn compile_error(message: &str, span: Span) -> TokenStream {
+    let mut literal = Literal::string(message);
+    literal.set_span(span);
+    let mut group = Group::new(Delimiter::Brace, TokenTree::Literal(literal).into());
+    group.set_span(span);
+    let punct = |c, spacing| {
+        let mut punct = Punct::new(c, spacing);
+        punct.set_span(span);
+        TokenTree::Punct(punct)
+    };
+    [
+        punct(':', Spacing::Joint),
+        punct(':', Spacing::Alone),
+        TokenTree::Ident(Ident::new("core", span)),
+        punct(':', Spacing::Joint),
+        punct(':', Spacing::Alone),
+        TokenTree::Ident(Ident::new("compile_error", span)),
+        punct('!', Spacing::Alone),
+        TokenTree::Group(group),
+    ]
+    .into_iter()
+    .collect()
 }
 
 fn manifest_dir() -> Option<(&'static str, PathBuf)> {

@@ -23,6 +23,10 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// How to fix it: each entry is printed as a `help:` line.
     pub help: Vec<String>,
+    /// The problem lies in the macro's `manifest = "…"` argument (the file
+    /// it names cannot be read): the macro points at the argument rather
+    /// than at the whole call.
+    pub argument: bool,
 }
 
 impl Diagnostic {
@@ -44,6 +48,7 @@ impl Diagnostic {
             related: Vec::new(),
             notes: Vec::new(),
             help: Vec::new(),
+            argument: false,
         }
     }
 
@@ -61,6 +66,12 @@ impl Diagnostic {
         label: impl Into<String>,
     ) -> Self {
         self.related.push((source.locate(span), label.into()));
+        self
+    }
+
+    /// Marks the problem as the macro argument's.
+    pub fn on_argument(mut self) -> Self {
+        self.argument = true;
         self
     }
 

@@ -1,81 +1,82 @@
-//! The model as Rust tokens: the `pub use` tree, the metadata const and the
+//! The model as Rust source: the `pub use` tree, the metadata const and the
 //! tracking of every file read. A pure function of its input, so it is
 //! tested and benchmarked without a compiler.
 //!
-//! The output is written as Rust source text and lexed once
-//! (`TokenStream::from_str`), with the path to the runtime (`$crate` of the
-//! `cratespace!` macro) spliced in as the tokens it came as. In the compiler,
-//! lexing text is one call to rustc's lexer, where building the same tokens
-//! one by one is a call across the proc-macro bridge for each token; every
-//! token gets the call-site span either way.
+//! The output is text, in pieces: the macro lexes each piece with the
+//! compiler's own lexer (one call for a whole piece, where building tokens
+//! one by one is a call across the proc-macro bridge for each) and puts its
+//! path to the runtime types where a [`Piece::Runtime`] stands. Every piece
+//! of text lexes on its own: no group opens in one piece and closes in
+//! another.
 
-use crate::model::{Cratespace, Item, Member, Name, Namespace, Step, Versioning};
+use crate::model::{Cratespace, Item, Member, Name, Namespace, Step};
 use crate::table::{Gates, Table};
-use proc_macro2::{Delimiter, Group, TokenStream};
 use std::fmt::Write as _;
+
+/// What `cratespace!()` emits, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Rust source text that lexes on its own.
+    Text(String),
+    /// The path to the `cratespace` crate's types: `$crate` of the
+    /// `cratespace!` macro, however the top crate reaches it.
+    Runtime,
+}
 
 /// Everything `cratespace!()` emits for `cratespace`.
 ///
 /// `tracked` lists the files read, relative to the directory in the
 /// environment variable `base_env` (normally `CARGO_MANIFEST_DIR`); each is
 /// included as bytes so that editing it re-expands the macro, and the output
-/// holds no absolute path. `runtime` is the path to the `cratespace` crate's
-/// types (`$crate` of the `cratespace!` macro, or `::cratespace`).
-pub fn expand(
-    cratespace: &Cratespace,
-    tracked: &[String],
-    base_env: &str,
-    runtime: &TokenStream,
-) -> TokenStream {
-    expand_with(cratespace, tracked, base_env, runtime, &|text| {
-        text.parse().map_err(|_| ())
-    })
-}
-
-/// [`expand`], with the text lexed by `lex`.
+/// holds no absolute path.
 ///
-/// The proc macro lexes with `proc_macro` itself: `proc_macro2`'s own
-/// `from_str` first lexes the text again outside the compiler, to check it,
-/// which doubles the work for text this module wrote.
-pub fn expand_with(
-    cratespace: &Cratespace,
-    tracked: &[String],
-    base_env: &str,
-    runtime: &TokenStream,
-    lex: &dyn Fn(&str) -> Result<TokenStream, ()>,
-) -> TokenStream {
-    let lex = |text: &str| checked(lex, text);
+/// ```
+/// use cratespace_manifest::expand::{expand, text};
+/// use cratespace_manifest::{Source, Sources, load_sources};
+///
+/// let loaded = load_sources(&Sources {
+///     manifest: Some(Source::new("cratespace.toml", "metadata = false\n[members]\njson = \"acme_json\"\n")),
+///     ..Sources::default()
+/// });
+/// let pieces = expand(&loaded.cratespace, &loaded.tracked, "CARGO_MANIFEST_DIR");
+/// assert!(text(&pieces, "::cratespace").starts_with("#[doc(inline)] pub use ::acme_json as json;"));
+/// ```
+pub fn expand(cratespace: &Cratespace, tracked: &[String], base_env: &str) -> Vec<Piece> {
     // Sized for the usual line of each member, so that the text is seldom
     // copied as it grows.
     let members = cratespace.root.count();
     let mut text = String::with_capacity(128 + 80 * members);
     let mut gates = Gates::default();
     // The member table is written in the same walk as the `pub use` tree.
-    let mut table = cratespace.metadata.as_ref().map(|_| Table {
-        text: String::with_capacity(64 * members),
-        members: 0,
-    });
+    let mut table = cratespace
+        .metadata
+        .as_ref()
+        .map(|_| Table::new(cratespace.versioning, members));
     namespace(&mut text, &cratespace.root, &mut gates, table.as_mut());
-    let mut out = lex(&text);
+    let mut pieces = Vec::with_capacity(5);
     if let (Some(name), Some(table)) = (&cratespace.metadata, &table) {
-        metadata(&mut out, cratespace, name, runtime, &lex, &gates, table);
+        metadata(&mut pieces, text, cratespace, name, &gates, table);
+        text = String::new();
     }
-    text.clear();
     track(&mut text, tracked, base_env);
-    out.extend(lex(&text));
-    out
+    match pieces.last_mut() {
+        Some(Piece::Text(last)) => last.push_str(&text),
+        _ => pieces.push(Piece::Text(text)),
+    }
+    pieces
 }
 
-/// The tokens of `text`, which this module wrote. Names were checked to be
-/// identifiers and every string is escaped, so it always lexes. Were it not
-/// to, a lexer that reports the error (`proc_macro2`'s, outside a compiler)
-/// gives a `compile_error!` that says so, which the tests look for; inside
-/// the compiler, `proc_macro`'s lexer reports the error itself.
-fn checked(lex: &dyn Fn(&str) -> Result<TokenStream, ()>, text: &str) -> TokenStream {
-    lex(text).unwrap_or_else(|()| {
-        lex("::core::compile_error! { \"cratespace: internal error: the expansion is not valid Rust tokens; please report this with the manifest\" }")
-            .unwrap_or_default()
-    })
+/// The pieces as one text, with `runtime` where the path to the runtime
+/// stands: what the macro's output reads as.
+pub fn text(pieces: &[Piece], runtime: &str) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Runtime => out.push_str(runtime),
+        }
+    }
+    out
 }
 
 /// The `pub use` tree, and each member's entry in `table`.
@@ -132,66 +133,50 @@ fn reexport(out: &mut String, member: &Member, gate: Option<&str>) {
 }
 
 /// `#[doc = "…"] pub const NAME: runtime::Cratespace = runtime::Cratespace::__new(name,
-/// version, runtime::Versioning::…, members, "table", &[::core::cfg!(gate), …],);`
+/// version, members, "table", &[::core::cfg!(gate), …]);`, after `head`.
 fn metadata(
-    out: &mut TokenStream,
+    pieces: &mut Vec<Piece>,
+    mut head: String,
     cratespace: &Cratespace,
     name: &str,
-    runtime: &TokenStream,
-    lex: &dyn Fn(&str) -> TokenStream,
     gates: &Gates<'_>,
     table: &Table,
 ) {
     let package = &cratespace.name;
-    let mut text = String::new();
     if package.is_empty() {
         doc(
-            &mut text,
+            &mut head,
             " What this cratespace holds: its members, their gates and versions (a `cratespace::Cratespace`).",
         );
     } else {
         doc(
-            &mut text,
+            &mut head,
             &format!(
                 " What the `{package}` cratespace holds: its members, their gates and versions (a `cratespace::Cratespace`)."
             ),
         );
     }
-    let _ = write!(text, "pub const {name}: ");
-    out.extend(lex(&text));
-    out.extend(runtime.clone());
-    out.extend(lex("::Cratespace = "));
-    out.extend(runtime.clone());
-    out.extend(lex("::Cratespace::__new"));
+    let _ = write!(head, "pub const {name}: ");
+    pieces.push(Piece::Text(head));
+    pieces.push(Piece::Runtime);
+    pieces.push(Piece::Text("::Cratespace = ".to_owned()));
+    pieces.push(Piece::Runtime);
 
-    text.clear();
-    or_build_env(&mut text, package, "CARGO_PKG_NAME");
-    text.push_str(", ");
-    or_build_env(&mut text, &cratespace.version, "CARGO_PKG_VERSION");
-    text.push_str(", ");
-    let mut arguments = lex(&text);
-    arguments.extend(runtime.clone());
-    let versioning = match cratespace.versioning {
-        Versioning::Independent => "Independent",
-        Versioning::Pinned => "Pinned",
-        Versioning::Lockstep => "Lockstep",
-    };
-    text.clear();
-    let _ = write!(text, "::Versioning::{versioning}, {}, ", table.members);
-    raw_literal(&mut text, &table.text);
-    text.push_str(", &[");
+    let mut call = String::with_capacity(64 + table.text.len() + 32 * gates.texts.len());
+    call.push_str("::Cratespace::__new(");
+    or_build_env(&mut call, package, "CARGO_PKG_NAME");
+    call.push_str(", ");
+    or_build_env(&mut call, &cratespace.version, "CARGO_PKG_VERSION");
+    let _ = write!(call, ", {}, ", table.members);
+    raw_literal(&mut call, &table.text);
+    call.push_str(", &[");
     for gate in &gates.texts {
-        text.push_str("::core::cfg!(");
-        text.push_str(gate);
-        text.push_str("), ");
+        call.push_str("::core::cfg!(");
+        call.push_str(gate);
+        call.push_str("), ");
     }
-    text.push_str("],");
-    arguments.extend(lex(&text));
-    out.extend([proc_macro2::TokenTree::from(Group::new(
-        Delimiter::Parenthesis,
-        arguments,
-    ))]);
-    out.extend(lex(";"));
+    call.push_str("]);\n");
+    pieces.push(Piece::Text(call));
 }
 
 /// `"value"`, or when the manifest does not say (a build without Cargo), the

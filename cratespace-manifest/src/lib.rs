@@ -4,8 +4,8 @@
 //!
 //! Shared by the `cratespace!()` macro and the `cargo cratespace` tool; it
 //! does not depend on `proc_macro`. Data flows one way:
-//! locate and read ([`load`]) → validate → [`model`] → expand (with the
-//! `tokens` feature).
+//! locate and read ([`load`]) → validate → [`model`] → [`expand`], the
+//! model as Rust source text.
 //!
 //! ```
 //! # let dir = std::env::temp_dir().join("cratespace-doc-crate");
@@ -28,7 +28,6 @@ mod cargo;
 pub mod cfg;
 mod diagnostic;
 mod document;
-#[cfg(feature = "tokens")]
 pub mod expand;
 mod load;
 pub mod model;
@@ -44,3 +43,4 @@ pub use crate::diagnostic::Diagnostic;
 pub use crate::load::{Loaded, Request, Sources, load, load_sources};
 pub use crate::model::Cratespace;
 pub use crate::source::{Location, Source};
+pub use crate::suggest::closest;

@@ -94,7 +94,7 @@ pub fn load(request: &Request) -> Loaded {
         Some(path) => match read(dir, path) {
             Ok(source) => Some(source),
             Err(error) => {
-                diagnostics.push(unreadable(dir, path, &error, true));
+                diagnostics.push(unreadable(dir, path, &error, true).on_argument());
                 return empty(
                     diagnostics,
                     tracked([cargo.as_ref(), root_source.as_ref(), None]),

@@ -1,6 +1,12 @@
 //! "Did you mean": the closest of the known words.
 
-/// The candidate closest to `word`, if one is close enough to be a likely typo.
+/// The candidate closest to `word`, if one is close enough to be a likely
+/// typo: the "did you mean" of every diagnostic.
+///
+/// ```
+/// assert_eq!(cratespace_manifest::closest("manifst", &["manifest"]), Some("manifest"));
+/// assert_eq!(cratespace_manifest::closest("path", &["manifest"]), None);
+/// ```
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let length = word.chars().count();
     let mut best: Option<(usize, &str)> = None;

@@ -4,17 +4,36 @@
 //! constructor call per member cost a top crate of 500 members 120–200 ms.
 
 use crate::cfg::Cfg;
-use crate::model::{Cratespace, Kind, Member, Name, Step};
+use crate::model::{Cratespace, Kind, Member, Name, Step, Versioning};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// The format of the table this release writes, which its header names;
+/// `cratespace-runtime` reads the same one (`TABLE_FORMAT`), and rejects
+/// another at compile time.
+pub const FORMAT: usize = 1;
+
 /// The members of a cratespace, encoded for the runtime.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
-    /// The encoded members, in manifest order.
+    /// The header and the encoded members, in manifest order.
     pub text: String,
     /// How many members `text` holds.
     pub members: usize,
+}
+
+impl Table {
+    /// A table with its header and no member yet, room made for `members`.
+    pub fn new(versioning: Versioning, members: usize) -> Table {
+        let mut text = String::with_capacity(4 + 64 * members);
+        number(&mut text, FORMAT);
+        text.push(match versioning {
+            Versioning::Independent => 'i',
+            Versioning::Pinned => 'p',
+            Versioning::Lockstep => 'l',
+        });
+        Table { text, members: 0 }
+    }
 }
 
 /// The distinct gates of a cratespace, in order of first use, each with its
@@ -66,7 +85,7 @@ impl<'a> Gates<'a> {
 /// Encodes every member of `cratespace`, depth first in manifest order,
 /// adding their gates to `gates`.
 pub fn table<'a>(cratespace: &'a Cratespace, gates: &mut Gates<'a>) -> Table {
-    let mut table = Table::default();
+    let mut table = Table::new(cratespace.versioning, cratespace.root.count());
     cratespace.root.walk(&mut |step| {
         if let Step::Member(member, path) = step {
             let gate = member.gate.as_ref().map(|gate| gates.index(gate));

@@ -57,12 +57,17 @@ fn test_every_member_reads_back() {
         let runtime = Cratespace::__new(
             "top",
             "1.0.0",
-            Versioning::Independent,
             table.members,
             Box::leak(table.text.clone().into_boxed_str()),
             Box::leak(holds.clone().into_boxed_slice()),
         );
         assert_eq!(runtime.members().len(), expected.len(), "{}", dir.display());
+        let versioning = match model.versioning {
+            model::Versioning::Independent => Versioning::Independent,
+            model::Versioning::Pinned => Versioning::Pinned,
+            model::Versioning::Lockstep => Versioning::Lockstep,
+        };
+        assert_eq!(runtime.versioning(), versioning, "{}", dir.display());
         let mut read = 0;
         for (member, (path, original)) in runtime.members().zip(&expected) {
             read += 1;
@@ -162,7 +167,6 @@ fn test_awkward_text_reads_back() {
         let runtime = Cratespace::__new(
             "top",
             "1.0.0",
-            Versioning::Independent,
             table.members,
             Box::leak(table.text.into_boxed_str()),
             &[],
@@ -185,7 +189,7 @@ fn test_awkward_text_reads_back() {
 /// carriage return (which no raw string can).
 #[test]
 fn test_table_literal_holds_the_text() {
-    use cratespace_manifest::expand::expand;
+    use cratespace_manifest::expand::{expand, text};
     use proc_macro2::{TokenStream, TokenTree};
 
     fn literals(stream: TokenStream, out: &mut Vec<String>) {
@@ -231,12 +235,8 @@ fn test_table_literal_holds_the_text() {
         let doc = &doc[..doc.len().min(20)];
         let model = top(vec![model::Item::Member(member)]);
         let table = table(&model, &mut Gates::default());
-        let runtime: TokenStream = "::cratespace".parse().unwrap();
-        let expansion = expand(&model, &[], "CARGO_MANIFEST_DIR", &runtime);
-        assert!(
-            !expansion.to_string().contains("internal error"),
-            "{expansion}"
-        );
+        let pieces = expand(&model, &[], "CARGO_MANIFEST_DIR");
+        let expansion: TokenStream = text(&pieces, "::cratespace").parse().unwrap();
         let mut found = Vec::new();
         literals(expansion, &mut found);
         let literal = found
@@ -249,4 +249,21 @@ fn test_table_literal_holds_the_text() {
             assert_eq!(inner, table.text, "{doc:?}");
         }
     }
+}
+
+/// The writer and the reader agree on the format they name, and a table in
+/// another format is refused, not misread.
+#[test]
+fn test_the_format_is_the_one_the_runtime_reads() {
+    assert_eq!(
+        cratespace_manifest::table::FORMAT,
+        cratespace_runtime::TABLE_FORMAT
+    );
+    let model = top(Vec::new());
+    let text = table(&model, &mut Gates::default()).text;
+    let other = text.replacen(&format!("{}:", cratespace_manifest::table::FORMAT), "0:", 1);
+    let refused = std::panic::catch_unwind(|| {
+        Cratespace::__new("top", "1.0.0", 0, Box::leak(other.into_boxed_str()), &[])
+    });
+    assert!(refused.is_err());
 }

@@ -9,7 +9,9 @@
 //! The format, for the writer in `cratespace-manifest`:
 //!
 //! ```text
-//! table   = member*
+//! table   = header member*
+//! header  = number versioning              ; the format, `TABLE_FORMAT`
+//! versioning = "i" | "p" | "l"             ; independent, pinned, lockstep
 //! member  = kind string string string string option gate option voucher
 //!           ; kind, path, dependency, package, target, requirement, gate, doc
 //! kind    = "c" | "v" | "g"                ; child, voucher, glob
@@ -25,6 +27,7 @@
 //! a hand-written one can) ends the members where it stops making sense;
 //! reading it never panics.
 
+use crate::Versioning;
 use crate::member::{Kind, List, Member, Voucher};
 
 // Every step is a `const fn`, so that `Cratespace::member` works in const
@@ -41,6 +44,20 @@ impl Reader {
     pub(crate) const fn new(table: &'static str) -> Self {
         Reader {
             rest: table.as_bytes(),
+        }
+    }
+
+    /// Reads the header: the versioning, when the table is in `format`.
+    pub(crate) const fn header(&mut self, format: usize) -> Option<Versioning> {
+        match self.number() {
+            Some(found) if found == format => {}
+            _ => return None,
+        }
+        match self.byte() {
+            Some(b'i') => Some(Versioning::Independent),
+            Some(b'p') => Some(Versioning::Pinned),
+            Some(b'l') => Some(Versioning::Lockstep),
+            _ => None,
         }
     }
 

@@ -281,14 +281,9 @@ fn expanded(cargo_toml: &str) -> String {
         ..Default::default()
     });
     assert!(loaded.diagnostics.is_empty(), "{}", loaded.diagnostics[0]);
-    let runtime: proc_macro2::TokenStream = "::cratespace".parse().expect("a path");
-    let tokens = cratespace_manifest::expand::expand(
-        &loaded.cratespace,
-        &[],
-        "CARGO_MANIFEST_DIR",
-        &runtime,
-    );
-    format!("//! What `cratespace!()` expands to, written out.\n\n{tokens}\n")
+    let pieces = cratespace_manifest::expand::expand(&loaded.cratespace, &[], "CARGO_MANIFEST_DIR");
+    let text = cratespace_manifest::expand::text(&pieces, "::cratespace");
+    format!("//! What `cratespace!()` expands to, written out.\n\n{text}\n")
 }
 
 fn write(path: &Path, text: &str) {

@@ -78,18 +78,19 @@ fn dump(dirs: &[&str]) {
             manifest_dir: dir.into(),
             manifest,
         });
-        let runtime: proc_macro2::TokenStream = "cratespace".parse().expect("an identifier");
-        let tokens = cratespace_manifest::expand::expand(
+        let pieces = cratespace_manifest::expand::expand(
             &loaded.cratespace,
             &loaded.tracked,
             "CARGO_MANIFEST_DIR",
-            &runtime,
         );
         println!("{dir}: {} diagnostics", loaded.diagnostics.len());
         for diagnostic in &loaded.diagnostics {
             println!("{diagnostic}");
         }
-        println!("{tokens}\n");
+        println!(
+            "{}\n",
+            cratespace_manifest::expand::text(&pieces, "cratespace")
+        );
     }
 }
 

@@ -70,7 +70,15 @@ pub fn cratespace(
     versioning: Versioning,
     members: &[Spec],
 ) -> Cratespace {
-    let mut table = String::new();
+    let mut table = format!(
+        "{}:{}",
+        cratespace_runtime::TABLE_FORMAT,
+        match versioning {
+            Versioning::Independent => 'i',
+            Versioning::Pinned => 'p',
+            Versioning::Lockstep => 'l',
+        }
+    );
     let mut gates = Vec::new();
     for member in members {
         table.push(match member.kind {
@@ -115,7 +123,6 @@ pub fn cratespace(
     Cratespace::__new(
         name,
         version,
-        versioning,
         members.len(),
         Box::leak(table.into_boxed_str()),
         Box::leak(gates.into_boxed_slice()),

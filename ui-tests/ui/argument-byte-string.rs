@@ -1,0 +1,5 @@
+#![allow(unused)]
+
+cratespace::cratespace!(manifest = b"cratespace.toml");
+
+fn main() {}

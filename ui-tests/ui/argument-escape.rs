@@ -1,0 +1,5 @@
+#![allow(unused)]
+
+cratespace::cratespace!(manifest = "config\\cratespace.toml");
+
+fn main() {}

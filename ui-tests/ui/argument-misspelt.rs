@@ -1,0 +1,5 @@
+#![allow(unused)]
+
+cratespace::cratespace!(manifst = "cratespace.toml");
+
+fn main() {}

@@ -1,0 +1,5 @@
+#![allow(unused)]
+
+cratespace::cratespace!(manifest = "a.toml", manifest = "b.toml");
+
+fn main() {}

@@ -1,0 +1,5 @@
+#![allow(unused)]
+
+cratespace::cratespace!(path = "cratespace.toml");
+
+fn main() {}
