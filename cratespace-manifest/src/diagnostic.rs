@@ -91,45 +91,46 @@ impl Diagnostic {
 impl Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(&self.message)?;
-        let mut gutter = 1;
-        if let Some(location) = &self.location {
-            gutter = location.line.to_string().len();
-        }
-        for (location, _) in &self.related {
-            gutter = gutter.max(location.line.to_string().len());
-        }
+        let places: Vec<(&Location, Option<&str>)> = self
+            .location
+            .iter()
+            .map(|location| (location, self.label.as_deref()))
+            .chain(
+                self.related
+                    .iter()
+                    .map(|(location, label)| (location, Some(label.as_str()))),
+            )
+            .collect();
+        let gutter = places
+            .iter()
+            .map(|(location, _)| location.line.to_string().len())
+            .max()
+            .unwrap_or(1);
         let pad = " ".repeat(gutter);
-        let mut places = 0;
-        if let Some(location) = &self.location {
-            write_place(f, location, self.label.as_deref(), "-->", "^", &pad)?;
-            places += 1;
-        }
-        for (location, label) in &self.related {
-            let (arrow, mark) = if places == 0 {
+        for (index, (location, label)) in places.iter().enumerate() {
+            let (arrow, mark) = if index == 0 {
                 ("-->", "^")
             } else {
                 (":::", "-")
             };
-            write_place(f, location, Some(label.as_str()), arrow, mark, &pad)?;
-            places += 1;
+            write_place(f, location, *label, arrow, mark, &pad)?;
         }
-        if !self.notes.is_empty() || !self.help.is_empty() {
-            if places > 0 {
-                write!(f, "\n{pad} |")?;
-            }
-            let indent = if places == 0 {
-                String::new()
-            } else {
-                format!("{pad} ")
-            };
-            let notes = self.notes.iter().map(|note| ("note", note));
-            for (kind, text) in notes.chain(self.help.iter().map(|help| ("help", help))) {
-                let mut lines = text.lines();
-                write!(f, "\n{indent}= {kind}: {}", lines.next().unwrap_or(""))?;
-                let continuation = " ".repeat(kind.len() + 4);
-                for more in lines {
-                    write!(f, "\n{indent}{continuation}{more}")?;
-                }
+        if self.notes.is_empty() && self.help.is_empty() {
+            return Ok(());
+        }
+        let indent = if places.is_empty() {
+            String::new()
+        } else {
+            write!(f, "\n{pad} |")?;
+            format!("{pad} ")
+        };
+        let notes = self.notes.iter().map(|note| ("note", note));
+        for (kind, text) in notes.chain(self.help.iter().map(|help| ("help", help))) {
+            let mut lines = text.lines();
+            write!(f, "\n{indent}= {kind}: {}", lines.next().unwrap_or(""))?;
+            let continuation = " ".repeat(kind.len() + 4);
+            for more in lines {
+                write!(f, "\n{indent}{continuation}{more}")?;
             }
         }
         Ok(())

@@ -127,19 +127,9 @@ fn is_quote(ch: char) -> bool {
 
 /// The entries of a table in the order they appear in the file.
 pub fn entries<'a, 'i>(table: &'a DeTable<'i>) -> Vec<(&'a Key<'i>, &'a Value<'i>)> {
-    // By start, then as the table holds them: each macro expansion orders
-    // every table of the manifest, so the sort is a direct one.
-    let mut keyed = Vec::with_capacity(table.len());
-    for (position, (key, value)) in table.iter().enumerate() {
-        keyed.push((key.span().start, position, key, value));
-    }
-    if !keyed.is_sorted_by_key(|&(start, position, _, _)| (start, position)) {
-        keyed.sort_unstable_by_key(|&(start, position, _, _)| (start, position));
-    }
-    let mut entries = Vec::with_capacity(keyed.len());
-    for (_, _, key, value) in keyed {
-        entries.push((key, value));
-    }
+    let mut entries: Vec<_> = table.iter().collect();
+    // Stable: keys the parser gives no place of their own keep the table's order.
+    entries.sort_by_key(|(key, _)| key.span().start);
     entries
 }
 

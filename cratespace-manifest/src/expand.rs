@@ -253,26 +253,19 @@ const MAX_RAW_HASHES: usize = 255;
 /// control character, so that the literal is one line and never holds a
 /// bare carriage return. Everything else is written as it is.
 fn escaped(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| b == b'"' || b == b'\\' || b < 0x20 || b == 0x7f)
-    {
-        out.push_str(&rest[..at]);
-        let byte = rest.as_bytes()[at];
-        match byte {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            _ => {
-                let _ = write!(out, "\\u{{{byte:x}}}");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_ascii_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
             }
+            c => out.push(c),
         }
-        rest = &rest[at + 1..];
     }
-    out.push_str(rest);
 }
 
 /// `#[doc = " The `name` namespace: `a`, `b`, everything of `c`."]`

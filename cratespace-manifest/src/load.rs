@@ -212,12 +212,11 @@ fn model(
 
 /// The names of the files that were read, in order.
 fn tracked(files: [Option<&Source>; 3]) -> Vec<String> {
-    let mut names = Vec::with_capacity(3);
-    for file in files {
-        let Some(source) = file else { continue };
-        names.push(source.name.clone());
-    }
-    names
+    files
+        .iter()
+        .flatten()
+        .map(|source| source.name.clone())
+        .collect()
 }
 
 fn empty(diagnostics: Vec<Diagnostic>, tracked: Vec<String>) -> Loaded {

@@ -66,6 +66,8 @@ pub fn uncovered(inner: &VersionReq, outer: &VersionReq) -> Option<Version> {
 
 /// The candidate parts, each list sorted and without repeats (the tags
 /// after the release that leads them).
+// Sorted `Vec`s rather than `BTreeSet`s: the sets cost the compiler 570 M
+// instructions, 3.5 % of the macro graph's cold build (callgrind, -j1).
 struct Candidates {
     majors: Vec<u64>,
     minors: Vec<u64>,

@@ -60,10 +60,10 @@ impl<'a> Index<'a> {
         for (i, feature) in package.features.iter().enumerate() {
             features.push((feature.name, i));
         }
-        sort_by_name(&mut by_key);
-        sort_by_name(&mut enabling);
-        sort_by_name(&mut dep_syntax);
-        sort_by_name(&mut features);
+        by_key.sort_unstable();
+        enabling.sort_unstable();
+        dep_syntax.sort_unstable();
+        features.sort_unstable();
         Index {
             by_key,
             by_package: std::cell::OnceCell::new(),
@@ -145,27 +145,17 @@ impl Index<'_> {
                     }
                 }
             }
-            sort_by_name(&mut by_package);
+            by_package.sort_unstable();
             by_package
         })
     }
 }
 
-/// Sorts `entries` by name, then position: the order [`listed`] reads.
-pub(super) fn sort_by_name(entries: &mut [(&str, usize)]) {
-    // Sorted in place: each macro expansion sorts every dependency and
-    // feature entry, so this is on the hot path.
-    entries.sort_unstable();
-}
-
-/// Where the entries listed under `name` stand in `sorted`.
+/// Where the entries listed under `name` stand in `sorted`, a list sorted
+/// by name, then by position in `Cargo.toml`.
 pub(super) fn listed(sorted: &[(&str, usize)], name: &str) -> Range<usize> {
-    let start = sorted.partition_point(|(entry, _)| *entry < name);
-    let mut end = start;
-    while end < sorted.len() && sorted[end].0 == name {
-        end += 1;
-    }
-    start..end
+    sorted.partition_point(|(entry, _)| *entry < name)
+        ..sorted.partition_point(|(entry, _)| *entry <= name)
 }
 
 impl<'a> Context<'a, '_> {
@@ -552,24 +542,15 @@ enum Alias {
 /// Drops an alternative `all(.., x, ..)` when `x` itself is an
 /// alternative: `any(x, all(unix, x))` is `x`.
 fn absorb(alternatives: Vec<Cfg>) -> Vec<Cfg> {
-    let mut implied = Vec::with_capacity(alternatives.len());
-    for cfg in &alternatives {
-        let mut absorbed = false;
-        if let Cfg::All(list) = cfg {
-            for other in &alternatives {
-                if other != cfg && list.contains(other) {
-                    absorbed = true;
-                    break;
-                }
-            }
-        }
-        implied.push(absorbed);
-    }
-    let mut kept = Vec::with_capacity(alternatives.len());
-    for (position, cfg) in alternatives.into_iter().enumerate() {
-        if !implied[position] {
-            kept.push(cfg);
-        }
-    }
-    kept
+    let implied = |cfg: &Cfg| match cfg {
+        Cfg::All(list) => alternatives
+            .iter()
+            .any(|other| other != cfg && list.contains(other)),
+        _ => false,
+    };
+    alternatives
+        .iter()
+        .filter(|cfg| !implied(cfg))
+        .cloned()
+        .collect()
 }

@@ -6,7 +6,7 @@
 mod dependency;
 mod policy;
 
-use self::dependency::{Index, listed, sort_by_name};
+use self::dependency::Index;
 use self::policy::Approval;
 use crate::cargo::Package;
 use crate::cfg::{Cfg, CfgError};
@@ -16,6 +16,7 @@ use crate::model::{Cratespace, Item, Kind, Member, Name, Namespace, Versioning, 
 use crate::name::{self, NameError};
 use crate::source::Source;
 use crate::suggest::closest;
+use std::collections::HashMap;
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
@@ -146,16 +147,8 @@ impl Context<'_, '_> {
             Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
             None => diagnostic,
         };
-        let mut list = String::new();
-        for (index, known) in known.iter().enumerate() {
-            if index > 0 {
-                list.push_str(", ");
-            }
-            list.push('`');
-            list.push_str(known);
-            list.push('`');
-        }
-        self.push(diagnostic.help(format!("the keys allowed here are {list}")));
+        let list: Vec<String> = known.iter().map(|key| format!("`{key}`")).collect();
+        self.push(diagnostic.help(format!("the keys allowed here are {}", list.join(", "))));
     }
 
     fn wrong_type(&mut self, value: &Value<'_>, found: &DeValue<'_>, what: &str, expected: &str) {
@@ -252,15 +245,9 @@ impl Context<'_, '_> {
         let mut namespace = Namespace {
             items: Vec::with_capacity(entries.len()),
         };
-        // Each entry by the Rust name it would have (a valid name is its key
-        // without `r#`), so that a second entry of one name finds the first.
-        let mut names: Vec<(&str, usize)> = Vec::with_capacity(entries.len());
-        for (position, (key, _)) in entries.iter().enumerate() {
-            let text: &str = key.get_ref();
-            names.push((text.strip_prefix("r#").unwrap_or(text), position));
-        }
-        sort_by_name(&mut names);
-        for (position, &(key, value)) in entries.iter().enumerate() {
+        // The first entry of each Rust name (`r#x` and `x` are one name).
+        let mut first_of: HashMap<&str, &Key<'_>> = HashMap::with_capacity(entries.len());
+        for &(key, value) in &entries {
             let text = key.get_ref();
             if text == "*" {
                 self.globs(value, &mut namespace, &format!("{prefix}*"));
@@ -273,20 +260,9 @@ impl Context<'_, '_> {
                     continue;
                 }
             };
-            // Built by hand: one per member, on the hot path.
-            let mut path = String::with_capacity(prefix.len() + name.ident.len());
-            path.push_str(prefix);
-            path.push_str(&name.ident);
-            let mut first = position;
-            for listed_at in listed(&names, &name.ident) {
-                let other = names[listed_at].1;
-                if other == position || name::module_name(entries[other].0.get_ref()).is_ok() {
-                    first = other;
-                    break;
-                }
-            }
-            if first != position {
-                let (first_key, _) = entries[first];
+            let path = prefix.to_owned() + &name.ident;
+            let rust_name = text.strip_prefix("r#").unwrap_or(text);
+            if let Some(first_key) = first_of.get(rust_name) {
                 let first_text = first_key.get_ref();
                 let diagnostic = Diagnostic::at(
                     self.source(),
@@ -299,6 +275,7 @@ impl Context<'_, '_> {
                 self.push(diagnostic);
                 continue;
             }
+            first_of.insert(rust_name, key);
             match value.get_ref() {
                 DeValue::String(dependency) => {
                     if let Some(member) = self.member(Some(name), dependency, value.span(), None, &path) {
