@@ -1,5 +1,6 @@
 mod support;
 
+use cratespace_manifest::table::{self, Gates};
 use cratespace_runtime::{Cratespace, Kind, Versioning};
 use std::sync::LazyLock;
 use support::cratespace;
@@ -61,22 +62,21 @@ fn test_accessors() {
     assert_eq!(derive.voucher(), None);
 }
 
-// The table as `cratespace!()` writes it for one voucher member: the
-// const and its plain accessors work in const context.
+// A const needs its table as a literal: the one the writer gives for the
+// manifest below. The const and its accessors, `member` among them, work in
+// const context.
 #[test]
 fn test_const_table() {
-    const YAML: Cratespace = Cratespace::__new(
-        "acme",
-        "2.1.0",
-        1,
-        "1:lv13:formats::yaml4:yaml9:yaml-fast4:yaml3:0.319:feature = \"formats\"0:_13:>=0.3.1, <0.41:21:yaml-fast maintainers1:11:sha256:9f2c",
-        &[true],
-    );
+    const TABLE: &str = "1:lv13:formats::yaml4:yaml9:yaml-fast4:yaml6:~0.3.119:feature = \"formats\"0:_13:>=0.3.1, <0.41:21:yaml-fast maintainers1:11:sha256:9f2c";
+    const YAML: Cratespace = Cratespace::__new("acme", "2.1.0", 1, TABLE, &[true]);
     const NAME: &str = YAML.name();
+    const _: () = assert!(YAML.member("formats::yaml").is_some());
+    const _: () = assert!(YAML.member("formats::toml").is_none());
     assert_eq!(NAME, "acme");
+    assert_eq!(YAML.versioning(), Versioning::Lockstep);
     let yaml = YAML.member("formats::yaml").unwrap();
     assert_eq!(yaml.package(), "yaml-fast");
-    assert_eq!(yaml.requirement(), Some("0.3"));
+    assert_eq!(yaml.requirement(), Some("~0.3.1"));
     assert_eq!(yaml.gate(), Some("feature = \"formats\""));
     assert!(yaml.enabled());
     assert_eq!(yaml.doc(), None);
@@ -85,6 +85,27 @@ fn test_const_table() {
     assert_eq!(voucher.by().collect::<Vec<_>>(), ["yaml-fast maintainers"]);
     assert_eq!(voucher.checksums().len(), 1);
     assert_eq!(format!("{:?}", voucher.checksums()), r#"["sha256:9f2c"]"#);
+
+    let cargo = r#"
+        [package]
+        name = "acme"
+        version = "2.1.0"
+
+        [features]
+        formats = ["dep:yaml"]
+
+        [dependencies]
+        yaml = { version = "~0.3.1", package = "yaml-fast", optional = true }
+
+        [package.metadata.cratespace]
+        versioning = "lockstep"
+
+        [package.metadata.cratespace.members]
+        formats.yaml = { dependency = "yaml", voucher = { approved = ">=0.3.1, <0.4", by = "yaml-fast maintainers", checksums = ["sha256:9f2c"] } }
+    "#;
+    let model = support::load(cargo);
+    assert_eq!(table::table(&model, &mut Gates::default()).text, TABLE);
+    assert_eq!(cratespace(cargo, &[r#"feature = "formats""#]), YAML);
 }
 
 // A table that stops making sense ends the members there; nothing panics.
