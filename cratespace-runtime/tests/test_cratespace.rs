@@ -1,114 +1,51 @@
 mod support;
 
+use cratespace_manifest::table::{self, Gates};
 use cratespace_runtime::{Cratespace, Kind, Versioning};
 use std::sync::LazyLock;
-use support::{cratespace, member, voucher};
+use support::cratespace;
 
-// Built exactly as `cratespace!()` emits it, for the manifest of SPEC §2 in a
-// build with the `formats` feature on and `derive` off, on unix.
+// A member of every sort, in a build with the `formats` feature on and
+// `derive` off, on unix. Its versioning is independent, as `stream` and
+// `formats::*` are not pinned.
 static CRATESPACE: LazyLock<Cratespace> = LazyLock::new(|| {
-    cratespace(
-        "acme",
-        "2.1.0",
-        Versioning::Lockstep,
-        &[
-            member(
-                "*",
-                "acme-core",
-                "acme-core",
-                "acme_core",
-                Some("=2.1.0"),
-                Kind::Glob,
-                None,
-                true,
-                None,
-                None,
-            ),
-            member(
-                "derive",
-                "acme-derive",
-                "acme-derive",
-                "acme_derive",
-                Some("=2.1.0"),
-                Kind::Child,
-                Some("feature = \"derive\""),
-                false,
-                Some("Derive macros for acme's traits."),
-                None,
-            ),
-            member(
-                "unix",
-                "acme-unix",
-                "acme-unix",
-                "acme_unix",
-                Some("=2.1.0"),
-                Kind::Child,
-                Some("unix"),
-                true,
-                None,
-                None,
-            ),
-            member(
-                "stream",
-                "futures-util",
-                "futures-util",
-                "futures_util::stream",
-                Some("0.3"),
-                Kind::Child,
-                None,
-                true,
-                None,
-                None,
-            ),
-            member(
-                "formats::json",
-                "acme-json",
-                "acme-json",
-                "acme_json",
-                Some("=2.1.0"),
-                Kind::Child,
-                None,
-                true,
-                None,
-                None,
-            ),
-            member(
-                "formats::yaml",
-                "yaml",
-                "yaml-fast",
-                "yaml",
-                Some("0.3"),
-                Kind::Voucher,
-                Some("feature = \"formats\""),
-                true,
-                None,
-                Some(voucher(
-                    ">=0.3.1, <0.4",
-                    &["yaml-fast maintainers"],
-                    &["sha256:9f2c"],
-                )),
-            ),
-            member(
-                "formats::*",
-                "acme-formats",
-                "acme-formats",
-                "acme_formats",
-                None,
-                Kind::Glob,
-                None,
-                true,
-                None,
-                None,
-            ),
-        ],
-    )
+    let cargo = r#"
+        [package]
+        name = "acme"
+        version = "2.1.0"
+
+        [features]
+        derive = ["dep:acme-derive"]
+        formats = ["dep:yaml"]
+
+        [dependencies]
+        acme-core = "=2.1.0"
+        acme-derive = { version = "=2.1.0", optional = true }
+        acme-formats = { path = "../acme-formats" }
+        acme-json = "=2.1.0"
+        futures-util = "0.3"
+        yaml = { version = "~0.3.1", package = "yaml-fast", optional = true }
+
+        [target.'cfg(unix)'.dependencies]
+        acme-unix = "=2.1.0"
+
+        [package.metadata.cratespace.members]
+        "*" = "acme-core"
+        derive = { dependency = "acme-derive", doc = "Derive macros for acme's traits." }
+        unix = "acme-unix"
+        stream = { dependency = "futures-util", path = "stream" }
+        formats.json = "acme-json"
+        formats.yaml = { dependency = "yaml", voucher = { approved = ">=0.3.1, <0.4", by = "yaml-fast maintainers", checksums = ["sha256:9f2c"] } }
+        formats."*" = "acme-formats"
+    "#;
+    cratespace(cargo, &[r#"feature = "formats""#, "unix"])
 });
 
 #[test]
 fn test_accessors() {
     assert_eq!(CRATESPACE.name(), "acme");
     assert_eq!(CRATESPACE.version(), "2.1.0");
-    assert_eq!(CRATESPACE.versioning(), Versioning::Lockstep);
+    assert_eq!(CRATESPACE.versioning(), Versioning::Independent);
     assert_eq!(CRATESPACE.members().len(), 7);
 
     let derive = CRATESPACE.members().nth(1).unwrap();
@@ -125,22 +62,21 @@ fn test_accessors() {
     assert_eq!(derive.voucher(), None);
 }
 
-// The table as `cratespace!()` writes it for one voucher member: the
-// const and its plain accessors work in const context.
+// A const needs its table as a literal: the one the writer gives for the
+// manifest below. The const and its accessors, `member` among them, work in
+// const context.
 #[test]
 fn test_const_table() {
-    const YAML: Cratespace = Cratespace::__new(
-        "acme",
-        "2.1.0",
-        1,
-        "1:lv13:formats::yaml4:yaml9:yaml-fast4:yaml3:0.319:feature = \"formats\"0:_13:>=0.3.1, <0.41:21:yaml-fast maintainers1:11:sha256:9f2c",
-        &[true],
-    );
+    const TABLE: &str = "1:lv13:formats::yaml4:yaml9:yaml-fast4:yaml6:~0.3.119:feature = \"formats\"0:_13:>=0.3.1, <0.41:21:yaml-fast maintainers1:11:sha256:9f2c";
+    const YAML: Cratespace = Cratespace::__new("acme", "2.1.0", 1, TABLE, &[true]);
     const NAME: &str = YAML.name();
+    const _: () = assert!(YAML.member("formats::yaml").is_some());
+    const _: () = assert!(YAML.member("formats::toml").is_none());
     assert_eq!(NAME, "acme");
+    assert_eq!(YAML.versioning(), Versioning::Lockstep);
     let yaml = YAML.member("formats::yaml").unwrap();
     assert_eq!(yaml.package(), "yaml-fast");
-    assert_eq!(yaml.requirement(), Some("0.3"));
+    assert_eq!(yaml.requirement(), Some("~0.3.1"));
     assert_eq!(yaml.gate(), Some("feature = \"formats\""));
     assert!(yaml.enabled());
     assert_eq!(yaml.doc(), None);
@@ -149,6 +85,27 @@ fn test_const_table() {
     assert_eq!(voucher.by().collect::<Vec<_>>(), ["yaml-fast maintainers"]);
     assert_eq!(voucher.checksums().len(), 1);
     assert_eq!(format!("{:?}", voucher.checksums()), r#"["sha256:9f2c"]"#);
+
+    let cargo = r#"
+        [package]
+        name = "acme"
+        version = "2.1.0"
+
+        [features]
+        formats = ["dep:yaml"]
+
+        [dependencies]
+        yaml = { version = "~0.3.1", package = "yaml-fast", optional = true }
+
+        [package.metadata.cratespace]
+        versioning = "lockstep"
+
+        [package.metadata.cratespace.members]
+        formats.yaml = { dependency = "yaml", voucher = { approved = ">=0.3.1, <0.4", by = "yaml-fast maintainers", checksums = ["sha256:9f2c"] } }
+    "#;
+    let model = support::load(cargo);
+    assert_eq!(table::table(&model, &mut Gates::default()).text, TABLE);
+    assert_eq!(cratespace(cargo, &[r#"feature = "formats""#]), YAML);
 }
 
 // A table that stops making sense ends the members there; nothing panics.
@@ -227,35 +184,19 @@ fn test_member_glob() {
 #[test]
 fn test_member_first_match() {
     let twice = cratespace(
-        "twice",
-        "0.1.0",
-        Versioning::Independent,
-        &[
-            member(
-                "*",
-                "first",
-                "first",
-                "first",
-                None,
-                Kind::Glob,
-                None,
-                true,
-                None,
-                None,
-            ),
-            member(
-                "*",
-                "second",
-                "second",
-                "second",
-                None,
-                Kind::Glob,
-                None,
-                true,
-                None,
-                None,
-            ),
-        ],
+        r#"
+            [package]
+            name = "twice"
+            version = "0.1.0"
+
+            [dependencies]
+            first = { path = "../first" }
+            second = { path = "../second" }
+
+            [package.metadata.cratespace.members]
+            "*" = ["first", "second"]
+        "#,
+        &[],
     );
     assert_eq!(twice.member("*").unwrap().package(), "first");
 }
@@ -288,25 +229,37 @@ fn test_enabled() {
 #[test]
 fn test_enabled_none() {
     let off = cratespace(
-        "off",
-        "1.0.0",
-        Versioning::Pinned,
-        &[member(
-            "derive",
-            "off-derive",
-            "off-derive",
-            "off_derive",
-            Some("=1.0.0"),
-            Kind::Child,
-            Some("feature = \"derive\""),
-            false,
-            None,
-            None,
-        )],
+        r#"
+            [package]
+            name = "off"
+            version = "1.0.0"
+
+            [features]
+            derive = ["dep:off-derive"]
+
+            [dependencies]
+            off-derive = { version = "=1.0.0", optional = true }
+
+            [package.metadata.cratespace]
+            versioning = "pinned"
+
+            [package.metadata.cratespace.members]
+            derive = "off-derive"
+        "#,
+        &[],
     );
     assert_eq!(off.enabled().next(), None);
 
-    let empty = cratespace("empty", "0.0.0", Versioning::Independent, &[]);
+    let empty = cratespace(
+        r#"
+            [package]
+            name = "empty"
+            version = "0.0.0"
+
+            [package.metadata.cratespace.members]
+        "#,
+        &[],
+    );
     assert_eq!(empty.enabled().count(), 0);
     assert_eq!(empty.member("*"), None);
 }
@@ -339,7 +292,7 @@ fn test_versioning_display() {
 #[test]
 fn test_debug_shows_the_members() {
     let debug = format!("{:?}", *CRATESPACE);
-    assert!(debug.starts_with("Cratespace { name: \"acme\", version: \"2.1.0\", versioning: Lockstep, members: [Member { path: \"*\""), "{debug}");
+    assert!(debug.starts_with("Cratespace { name: \"acme\", version: \"2.1.0\", versioning: Independent, members: [Member { path: \"*\""), "{debug}");
     assert!(debug.contains("by: [\"yaml-fast maintainers\"]"), "{debug}");
     assert_eq!(
         format!("{:?}", {
@@ -356,47 +309,22 @@ fn test_debug_shows_the_members() {
 #[test]
 fn test_equal_by_value() {
     let twice = cratespace(
-        "twice",
-        "1.0.0",
-        Versioning::Independent,
-        &[
-            member(
-                "a",
-                "x",
-                "x",
-                "x",
-                None,
-                Kind::Voucher,
-                None,
-                true,
-                None,
-                Some(voucher(">=1, <2", &["alice", "bob"], &["sha256:00"])),
-            ),
-            member(
-                "b",
-                "y",
-                "y",
-                "y",
-                None,
-                Kind::Voucher,
-                None,
-                true,
-                None,
-                Some(voucher(">=1, <2", &["alice", "bob"], &["sha256:00"])),
-            ),
-            member(
-                "c",
-                "z",
-                "z",
-                "z",
-                None,
-                Kind::Child,
-                None,
-                true,
-                None,
-                None,
-            ),
-        ],
+        r#"
+            [package]
+            name = "twice"
+            version = "1.0.0"
+
+            [dependencies]
+            x = "1"
+            y = "1"
+            z = "1"
+
+            [package.metadata.cratespace.members]
+            a = { dependency = "x", voucher = { approved = ">=1, <2", by = ["alice", "bob"], checksums = ["sha256:00"] } }
+            b = { dependency = "y", voucher = { approved = ">=1, <2", by = ["alice", "bob"], checksums = ["sha256:00"] } }
+            c = "z"
+        "#,
+        &[],
     );
     let [a, b] = ["a", "b"].map(|path| twice.member(path).unwrap().voucher().unwrap());
     assert_eq!(a, b);

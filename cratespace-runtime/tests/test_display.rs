@@ -1,161 +1,64 @@
 mod support;
 
-use cratespace_runtime::{Cratespace, Kind, Versioning};
+use cratespace_manifest::model::{Item, Namespace};
+use cratespace_runtime::Cratespace;
 use std::sync::LazyLock;
-use support::{cratespace, member, voucher};
+use support::cratespace;
 
 // A family with every sort of member, namespaces three deep, a namespace
-// that closes before its parent does, and a last namespace at the root.
+// that closes before its parent does, and a last namespace at the root. Its
+// versioning is independent, as some members are not pinned.
 static ACME: LazyLock<Cratespace> = LazyLock::new(|| {
+    let cargo = r#"
+        [package]
+        name = "acme"
+        version = "2.1.0"
+
+        [features]
+        cbor = ["dep:acme-cbor"]
+        derive = ["dep:acme-derive"]
+        formats = ["dep:yaml"]
+        msgpack = ["dep:msgpack"]
+        serde = ["dep:serde1"]
+
+        [dependencies]
+        acme-core = "=2.1.0"
+        acme-derive = { version = "=2.1.0", optional = true }
+        acme-formats = { path = "../acme-formats" }
+        acme-json = "=2.1.0"
+        futures-util = "0.3"
+        log = "0.4"
+        msgpack = { version = "1.3", package = "rmp-serde", optional = true }
+        serde1 = { version = "=2.1.0", package = "acme-serde", optional = true }
+        yaml = { version = "~0.3.1", package = "yaml-fast", optional = true }
+
+        [target.'cfg(unix)'.dependencies]
+        acme-cbor = { path = "../acme-cbor", optional = true }
+        acme-unix = "=2.1.0"
+
+        [package.metadata.cratespace.members]
+        "*" = "acme-core"
+        derive = "acme-derive"
+        unix = "acme-unix"
+        stream = { dependency = "futures-util", path = "stream" }
+        formats."*" = "acme-formats"
+        formats.json = { dependency = "acme-json", doc = "JSON for acme's types." }
+        formats.binary.cbor = "acme-cbor"
+        formats.binary.msgpack = { dependency = "msgpack", voucher = { approved = ">=1.3, <2", by = ["alice", "bob"] } }
+        formats.yaml = { dependency = "yaml", voucher = { approved = ">=0.3.1, <0.4", by = "yaml-fast maintainers", checksums = ["sha256:9f2c"] } }
+        ext.compat.serde = { dependency = "serde1", path = "v1" }
+        ext.log = "log"
+    "#;
     cratespace(
-        "acme",
-        "2.1.0",
-        Versioning::Lockstep,
-        &[
-            member(
-                "*",
-                "acme-core",
-                "acme-core",
-                "acme_core",
-                Some("=2.1.0"),
-                Kind::Glob,
-                None,
-                true,
-                None,
-                None,
-            ),
-            member(
-                "derive",
-                "acme-derive",
-                "acme-derive",
-                "acme_derive",
-                Some("=2.1.0"),
-                Kind::Child,
-                Some("feature = \"derive\""),
-                false,
-                None,
-                None,
-            ),
-            member(
-                "unix",
-                "acme-unix",
-                "acme-unix",
-                "acme_unix",
-                Some("=2.1.0"),
-                Kind::Child,
-                Some("unix"),
-                true,
-                None,
-                None,
-            ),
-            member(
-                "stream",
-                "futures-util",
-                "futures-util",
-                "futures_util::stream",
-                Some("0.3"),
-                Kind::Child,
-                None,
-                true,
-                None,
-                None,
-            ),
-            member(
-                "formats::*",
-                "acme-formats",
-                "acme-formats",
-                "acme_formats",
-                None,
-                Kind::Glob,
-                None,
-                true,
-                None,
-                None,
-            ),
-            member(
-                "formats::json",
-                "acme-json",
-                "acme-json",
-                "acme_json",
-                Some("=2.1.0"),
-                Kind::Child,
-                None,
-                true,
-                Some("JSON for acme's types."),
-                None,
-            ),
-            member(
-                "formats::binary::cbor",
-                "acme-cbor",
-                "acme-cbor",
-                "acme_cbor",
-                None,
-                Kind::Child,
-                Some("all(unix, feature = \"cbor\")"),
-                false,
-                None,
-                None,
-            ),
-            member(
-                "formats::binary::msgpack",
-                "msgpack",
-                "rmp-serde",
-                "msgpack",
-                Some("1.3"),
-                Kind::Voucher,
-                Some("feature = \"msgpack\""),
-                true,
-                None,
-                Some(voucher(">=1.3, <2", &["alice", "bob"], &[])),
-            ),
-            member(
-                "formats::yaml",
-                "yaml",
-                "yaml-fast",
-                "yaml",
-                Some("0.3"),
-                Kind::Voucher,
-                Some("feature = \"formats\""),
-                true,
-                None,
-                Some(voucher(
-                    ">=0.3.1, <0.4",
-                    &["yaml-fast maintainers"],
-                    &["sha256:9f2c"],
-                )),
-            ),
-            member(
-                "ext::compat::serde",
-                "serde1",
-                "acme-serde",
-                "serde1::v1",
-                Some("=2.1.0"),
-                Kind::Child,
-                Some("feature = \"serde\""),
-                false,
-                None,
-                None,
-            ),
-            member(
-                "ext::log",
-                "log",
-                "log",
-                "log",
-                Some("0.4"),
-                Kind::Child,
-                None,
-                true,
-                None,
-                None,
-            ),
-        ],
+        cargo,
+        &[r#"feature = "formats""#, r#"feature = "msgpack""#, "unix"],
     )
 });
 
 #[test]
 fn test_tree() {
     let expected = r#"
-acme 2.1.0 (versioning: lockstep)
+acme 2.1.0 (versioning: independent)
 ├── *                acme-core                            =2.1.0  always                            on
 ├── derive           acme-derive                          =2.1.0  cfg(feature = "derive")           off
 ├── unix             acme-unix                            =2.1.0  cfg(unix)                         on
@@ -166,7 +69,7 @@ acme 2.1.0 (versioning: lockstep)
 │   ├── binary
 │   │   ├── cbor     acme-cbor                                    cfg(all(unix, feature = "cbor"))  off
 │   │   └── msgpack  rmp-serde as msgpack                 1.3     cfg(feature = "msgpack")          on   vouched >=1.3, <2 by alice, bob
-│   └── yaml         yaml-fast as yaml                    0.3     cfg(feature = "formats")          on   vouched >=0.3.1, <0.4 by yaml-fast maintainers
+│   └── yaml         yaml-fast as yaml                    ~0.3.1  cfg(feature = "formats")          on   vouched >=0.3.1, <0.4 by yaml-fast maintainers
 └── ext
     ├── compat
     │   └── serde    acme-serde as serde1 → serde1::v1    =2.1.0  cfg(feature = "serde")            off
@@ -176,7 +79,16 @@ acme 2.1.0 (versioning: lockstep)
 
 #[test]
 fn test_empty() {
-    let empty = cratespace("empty", "0.1.0", Versioning::Independent, &[]);
+    let empty = cratespace(
+        r#"
+            [package]
+            name = "empty"
+            version = "0.1.0"
+
+            [package.metadata.cratespace.members]
+        "#,
+        &[],
+    );
     assert_eq!(empty.to_string(), "empty 0.1.0 (versioning: independent)");
 }
 
@@ -184,35 +96,20 @@ fn test_empty() {
 #[test]
 fn test_no_requirements() {
     let local = cratespace(
-        "local",
-        "0.0.0",
-        Versioning::Independent,
-        &[
-            member(
-                "a",
-                "local-a",
-                "local-a",
-                "local_a",
-                None,
-                Kind::Child,
-                None,
-                true,
-                None,
-                None,
-            ),
-            member(
-                "b::c",
-                "local-c",
-                "local-c",
-                "local_c",
-                None,
-                Kind::Child,
-                None,
-                true,
-                None,
-                None,
-            ),
-        ],
+        r#"
+            [package]
+            name = "local"
+            version = "0.0.0"
+
+            [dependencies]
+            local-a = { path = "../local-a" }
+            local-c = { path = "../local-c" }
+
+            [package.metadata.cratespace.members]
+            a = "local-a"
+            b.c = "local-c"
+        "#,
+        &[],
     );
     let expected = "\
 local 0.0.0 (versioning: independent)
@@ -222,26 +119,31 @@ local 0.0.0 (versioning: independent)
     assert_eq!(local.to_string(), expected);
 }
 
-// A voucher member whose voucher is missing still says what it is.
+// A voucher member whose voucher is missing still says what it is. No
+// manifest makes one: the voucher is taken out of the model.
 #[test]
 fn test_voucher_kind_without_voucher() {
-    let ext = cratespace(
-        "ext",
-        "1.0.0",
-        Versioning::Pinned,
-        &[member(
-            "log",
-            "log",
-            "log",
-            "log",
-            Some("0.4"),
-            Kind::Voucher,
-            None,
-            true,
-            None,
-            None,
-        )],
+    let mut model = support::load(
+        r#"
+            [package]
+            name = "ext"
+            version = "1.0.0"
+
+            [dependencies]
+            log = "0.4"
+
+            [package.metadata.cratespace]
+            versioning = "pinned"
+
+            [package.metadata.cratespace.members]
+            log = { dependency = "log", voucher = { approved = "0.4", by = "its maintainers" } }
+        "#,
     );
+    let Item::Member(log) = &mut model.root.items[0] else {
+        unreachable!();
+    };
+    log.voucher = None;
+    let ext = support::write(&model, &[]);
     let expected = "\
 ext 1.0.0 (versioning: pinned)
 └── log  log  0.4  always  on   voucher";
@@ -249,52 +151,38 @@ ext 1.0.0 (versioning: pinned)
 }
 
 // The macro emits namespaces contiguously; if a table does not, the tree is
-// still well formed, the namespace is shown twice.
+// still well formed, the namespace is shown twice. No manifest makes such a
+// table: the namespace is split in the model.
 #[test]
 fn test_namespace_reopened() {
-    let split = cratespace(
-        "split",
-        "0.1.0",
-        Versioning::Independent,
-        &[
-            member(
-                "a::x",
-                "x",
-                "x",
-                "x",
-                None,
-                Kind::Child,
-                None,
-                true,
-                None,
-                None,
-            ),
-            member(
-                "b",
-                "b",
-                "b",
-                "b",
-                None,
-                Kind::Child,
-                None,
-                true,
-                None,
-                None,
-            ),
-            member(
-                "a::y::z",
-                "z",
-                "z",
-                "z",
-                None,
-                Kind::Child,
-                None,
-                true,
-                None,
-                None,
-            ),
-        ],
+    let mut model = support::load(
+        r#"
+            [package]
+            name = "split"
+            version = "0.1.0"
+
+            [dependencies]
+            b = { path = "../b" }
+            x = { path = "../x" }
+            z = { path = "../z" }
+
+            [package.metadata.cratespace.members]
+            a.x = "x"
+            a.y.z = "z"
+            b = "b"
+        "#,
     );
+    // `a::y` moves after `b`, in a namespace `a` of its own.
+    let Item::Namespace { name, namespace } = &mut model.root.items[0] else {
+        unreachable!();
+    };
+    let y = namespace.items.pop().unwrap();
+    let again = Item::Namespace {
+        name: name.clone(),
+        namespace: Namespace { items: vec![y] },
+    };
+    model.root.items.push(again);
+    let split = support::write(&model, &[]);
     let expected = "\
 split 0.1.0 (versioning: independent)
 ├── a

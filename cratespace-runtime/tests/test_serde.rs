@@ -2,42 +2,30 @@
 
 mod support;
 
-use cratespace_runtime::{Kind, Versioning};
-use support::{cratespace, member, voucher};
+use support::cratespace;
 
 #[test]
 fn test_serialize() {
-    let acme = cratespace(
-        "acme",
-        "2.1.0",
-        Versioning::Lockstep,
-        &[
-            member(
-                "*",
-                "acme-core",
-                "acme-core",
-                "acme_core",
-                Some("=2.1.0"),
-                Kind::Glob,
-                None,
-                true,
-                None,
-                None,
-            ),
-            member(
-                "formats::yaml",
-                "yaml",
-                "yaml-fast",
-                "yaml",
-                Some("0.3"),
-                Kind::Voucher,
-                Some("feature = \"formats\""),
-                false,
-                Some("YAML."),
-                Some(voucher(">=0.3.1, <0.4", &["alice", "bob"], &[])),
-            ),
-        ],
-    );
+    let cargo = r#"
+        [package]
+        name = "acme"
+        version = "2.1.0"
+
+        [features]
+        formats = ["dep:yaml"]
+
+        [dependencies]
+        acme-core = "=2.1.0"
+        yaml = { version = "~0.3.1", package = "yaml-fast", optional = true }
+
+        [package.metadata.cratespace]
+        versioning = "lockstep"
+
+        [package.metadata.cratespace.members]
+        "*" = "acme-core"
+        formats.yaml = { dependency = "yaml", doc = "YAML.", voucher = { approved = ">=0.3.1, <0.4", by = ["alice", "bob"] } }
+    "#;
+    let acme = cratespace(cargo, &[]);
     let json = serde_json::to_value(acme).unwrap();
     let expected = serde_json::json!({
         "name": "acme",
@@ -61,7 +49,7 @@ fn test_serialize() {
                 "dependency": "yaml",
                 "package": "yaml-fast",
                 "target": "yaml",
-                "requirement": "0.3",
+                "requirement": "~0.3.1",
                 "kind": "voucher",
                 "gate": "feature = \"formats\"",
                 "enabled": false,
