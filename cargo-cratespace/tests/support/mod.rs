@@ -18,6 +18,11 @@ pub fn repo() -> PathBuf {
 
 /// `cargo cratespace ARGS` in `dir`, offline and without colour.
 pub fn cratespace(dir: &Path, args: &[&str]) -> Output {
+    command(dir, args).output().expect("cargo-cratespace runs")
+}
+
+/// The command [`cratespace`] runs, to change before running it.
+pub fn command(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_cargo-cratespace"));
     command
         .arg("cratespace")
@@ -26,7 +31,7 @@ pub fn cratespace(dir: &Path, args: &[&str]) -> Output {
         .env("CARGO", env!("CARGO"))
         .env("CARGO_TERM_COLOR", "never")
         .env("CARGO_NET_OFFLINE", "true");
-    command.output().expect("cargo-cratespace runs")
+    command
 }
 
 /// Everything a command said, for a failure message.
