@@ -26,12 +26,12 @@
 //! compiled in (`on` or `off`), and license:
 //!
 //! ```text
-//! acme v2.1.0 (/src/acme) (versioning: lockstep; features: default, derive, int, json)
-//! ├── *         acme-core    v2.1.0   glob     always                  on  MIT OR Apache-2.0
-//! ├── derive    acme-derive  v2.1.0   child    cfg(feature = "derive") on  MIT OR Apache-2.0
+//! acme v2.1.0 (/src/cratespace/examples/acme) (versioning: lockstep; features: default, derive, int, json)
+//! ├── *         acme-core    v2.1.0   glob     always                   on  MIT OR Apache-2.0
+//! ├── derive    acme-derive  v2.1.0   child    cfg(feature = "derive")  on  MIT OR Apache-2.0
 //! └── formats
-//!     ├── json  acme-json    v2.1.0   child    cfg(feature = "json")   on  MIT OR Apache-2.0
-//!     └── int   itoa         v1.0.15  voucher  cfg(feature = "int")    on  MIT OR Apache-2.0
+//!     ├── json  acme-json    v2.1.0   child    cfg(feature = "json")    on  MIT OR Apache-2.0
+//!     └── int   itoa         v1.0.18  voucher  cfg(feature = "int")     on  MIT OR Apache-2.0
 //! ```
 //!
 //! - The version and license are those of the package that the top
@@ -45,7 +45,10 @@
 //!   the cfg values `rustc --print cfg` gives for the host, or for
 //!   `--target TRIPLE`. Other workspace members that turn on more features
 //!   of the top crate do not count, and neither do `--cfg` flags in
-//!   `RUSTFLAGS`.
+//!   `RUSTFLAGS` or profile cfgs such as `debug_assertions`.
+//! - The build graph is the target's (`cargo metadata --filter-platform`),
+//!   so a member whose dependency only another target has shows no
+//!   version (`-`, or `null` in JSON).
 //! - Problems in a manifest are reported as `check` reports them, after
 //!   the tree of what is valid, and make the exit code 1.
 //!
