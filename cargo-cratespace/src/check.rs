@@ -9,7 +9,7 @@
 use crate::Outcome;
 use crate::cargo::Cargo;
 use crate::cli::Check;
-use crate::cratespaces::{self, Cratespace};
+use crate::cratespaces;
 use crate::error::Error;
 use crate::report;
 use crate::shell::Shell;
@@ -39,14 +39,7 @@ pub fn run(args: &Check, shell: &Shell) -> Result<Outcome, Error> {
             vec![workspace::read(&manifest)?]
         }
     };
-    let found: Vec<Cratespace> = packages
-        .iter()
-        .filter_map(|package| cratespaces::read(package, shell))
-        .collect();
-    if found.is_empty() {
-        report::none_found(&packages, shell);
-    }
-    for cratespace in &found {
+    for cratespace in &cratespaces::among(&packages, shell) {
         shell.status("Checking", cratespace.package.describe());
         if report::problems(cratespace, shell) {
             outcome = Outcome::Findings;

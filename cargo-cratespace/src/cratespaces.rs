@@ -7,6 +7,7 @@
 //! `Cargo.toml` is loaded.
 
 use crate::invocation::{self, Invocation};
+use crate::report;
 use crate::shell::Shell;
 use crate::workspace::Package;
 use cratespace_manifest::{Diagnostic, Loaded, Location, Request, Source, load};
@@ -45,8 +46,20 @@ impl Cratespace<'_> {
     }
 }
 
+/// The cratespaces among `packages`; a warning says so when there is none.
+pub fn among<'p>(packages: &'p [Package], shell: &Shell) -> Vec<Cratespace<'p>> {
+    let found: Vec<Cratespace> = packages
+        .iter()
+        .filter_map(|package| read(package, shell))
+        .collect();
+    if found.is_empty() {
+        report::none_found(packages, shell);
+    }
+    found
+}
+
 /// The cratespace of `package`, or `None` when it is not one.
-pub fn read<'p>(package: &'p Package, shell: &Shell) -> Option<Cratespace<'p>> {
+fn read<'p>(package: &'p Package, shell: &Shell) -> Option<Cratespace<'p>> {
     let invocations = package
         .lib_root
         .as_deref()

@@ -11,7 +11,7 @@
 
 use crate::cargo::{Cargo, rustc_cfg, rustc_host};
 use crate::cli::Tree;
-use crate::cratespaces::{self, Cratespace};
+use crate::cratespaces;
 use crate::error::Error;
 use crate::json;
 use crate::shell::Shell;
@@ -52,12 +52,8 @@ pub fn run(args: &Tree, shell: &Shell) -> Result<Outcome, Error> {
     };
     let metadata = cargo.metadata(&manifest, Some(&target))?;
     let packages = workspace::select(&metadata, &manifest, &args.common.workspace)?;
-    let found: Vec<Cratespace> = packages
-        .iter()
-        .filter_map(|package| cratespaces::read(package, shell))
-        .collect();
+    let found = cratespaces::among(&packages, shell);
     if found.is_empty() {
-        report::none_found(&packages, shell);
         return Ok(Outcome::Clean);
     }
     let root = metadata.workspace_root.join("Cargo.toml");
