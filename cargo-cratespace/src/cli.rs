@@ -8,7 +8,15 @@ use std::path::PathBuf;
 #[command(name = "cargo", bin_name = "cargo", styles = clap_cargo::style::CLAP_STYLING)]
 pub enum Cargo {
     /// Show and check cratespaces: crate families behind one top crate.
-    #[command(name = "cratespace", version, arg_required_else_help = true)]
+    #[command(
+        name = "cratespace",
+        version,
+        arg_required_else_help = true,
+        after_help = "\
+Examples:
+  cargo cratespace tree
+  cargo cratespace check --workspace"
+    )]
     Cratespace(Cratespace),
 }
 

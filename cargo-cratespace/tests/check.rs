@@ -446,6 +446,9 @@ fn usage_and_environment_errors_exit_with_2() {
 
 #[test]
 fn help_shows_an_example_on_every_command() {
+    let output = cratespace(&repo(), &["--help"]);
+    assert_exit(&output, 0);
+    assert!(stdout(&output).contains("Examples:\n  cargo cratespace tree"));
     for command in ["tree", "check"] {
         let output = cratespace(&repo(), &[command, "--help"]);
         assert_exit(&output, 0);
