@@ -59,6 +59,7 @@ pub fn run(args: &Tree, shell: &Shell) -> Result<Outcome, Error> {
     let root = metadata.workspace_root.join("Cargo.toml");
     let rustc = rustc_cfg(dir, &target, shell)?;
     let mut outcome = Outcome::Clean;
+    let mut trees = 0;
     for cratespace in &found {
         let package = cratespace.package;
         let features = cargo.features(root.as_std_path(), &package.id, &args.features, &target)?;
@@ -77,7 +78,11 @@ pub fn run(args: &Tree, shell: &Shell) -> Result<Outcome, Error> {
                     shell.print(json::member(package, row));
                 }
             } else {
+                if trees > 0 {
+                    shell.print("");
+                }
                 shell.print(render(package, model, &features, &rows));
+                trees += 1;
             }
         }
         if report::problems(cratespace, shell) {
@@ -112,7 +117,7 @@ fn rows<'a>(
                                 .any(|kind| kind.kind == DependencyKind::Normal)
                     })
                 })
-                .map(|dep| &metadata[&dep.pkg]);
+                .and_then(|dep| metadata.packages.iter().find(|found| found.id == dep.pkg));
             Ok(Row {
                 path,
                 member,

@@ -6,20 +6,26 @@ mod support;
 
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::{Mutex, MutexGuard};
 use support::{assert_exit, command, cratespace, repo, report, scratch, stderr, stdout, write};
 
 fn acme() -> PathBuf {
     repo().join("examples").join("acme")
 }
 
-fn fixtures() -> PathBuf {
-    repo()
+/// The fixture workspace, one test at a time: it has no committed lock
+/// file, so that cargo resolves it offline from what the repository's own
+/// build downloaded, and the first command writes one.
+fn fixtures() -> (PathBuf, MutexGuard<'static, ()>) {
+    static LOCK: Mutex<()> = Mutex::new(());
+    let guard = LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let dir = repo()
         .join("cargo-cratespace")
         .join("tests")
-        .join("fixtures")
+        .join("fixtures");
+    (dir, guard)
 }
 
 /// The JSON lines of `tree`, each with its `reason`.
@@ -163,11 +169,10 @@ fn without_default_features_the_gated_members_are_off() {
 
 #[test]
 fn each_member_shows_the_version_its_own_edge_resolves_to() {
-    // `gadget-util` is in the lock twice, at 1.4.0 and 2.0.0.
-    let lock = fs::read_to_string(fixtures().join("Cargo.lock")).unwrap();
-    assert_eq!(lock.matches("name = \"gadget-util\"").count(), 2, "{lock}");
+    // `gadget-util` is in the build graph twice, at 1.4.0 and 2.0.0.
+    let (fixtures, _guard) = fixtures();
     let output = cratespace(
-        &fixtures(),
+        &fixtures,
         &[
             "tree",
             "-p",
@@ -204,7 +209,7 @@ fn each_member_shows_the_version_its_own_edge_resolves_to() {
     assert_eq!(members["inspect"]["target"], "gadget_core::debug");
 
     let human = stdout(&cratespace(
-        &fixtures(),
+        &fixtures,
         &["tree", "-p", "gadget", "--all-features"],
     ));
     assert_eq!(
@@ -222,10 +227,10 @@ fn each_member_shows_the_version_its_own_edge_resolves_to() {
 }
 
 /// What the built top crate reports for the feature flags `flags`.
-fn built(flags: &[&str]) -> BTreeMap<String, bool> {
+fn built(fixtures: &Path, flags: &[&str]) -> BTreeMap<String, bool> {
     let mut build = Command::new(env!("CARGO"));
     build
-        .current_dir(fixtures())
+        .current_dir(fixtures)
         .args([
             "run",
             "--quiet",
@@ -258,6 +263,7 @@ fn built(flags: &[&str]) -> BTreeMap<String, bool> {
 
 #[test]
 fn compiled_in_is_what_the_built_crate_reports() {
+    let (fixtures, _guard) = fixtures();
     let selections: [&[&str]; 5] = [
         &[],
         &["--no-default-features"],
@@ -269,7 +275,7 @@ fn compiled_in_is_what_the_built_crate_reports() {
     for flags in selections {
         let mut args = vec!["tree", "-p", "gadget", "--message-format", "json"];
         args.extend(flags);
-        let output = cratespace(&fixtures(), &args);
+        let output = cratespace(&fixtures, &args);
         assert_exit(&output, 0);
         let tree: BTreeMap<String, bool> = members(&json_lines(&output))
             .into_iter()
@@ -277,7 +283,7 @@ fn compiled_in_is_what_the_built_crate_reports() {
             .collect();
         assert_eq!(
             tree,
-            built(flags),
+            built(&fixtures, flags),
             "tree and the build disagree under {flags:?}"
         );
         seen.push(tree);
@@ -294,8 +300,9 @@ fn compiled_in_is_what_the_built_crate_reports() {
 
 #[test]
 fn another_target_has_its_own_gates() {
+    let (fixtures, _guard) = fixtures();
     let output = cratespace(
-        &fixtures(),
+        &fixtures,
         &[
             "tree",
             "-p",
