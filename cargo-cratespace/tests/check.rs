@@ -233,6 +233,15 @@ fn a_misspelt_dependency_is_reported_on_its_line_of_cargo_toml() {
     let dir = ui_case("misspelt", "dependency-not-found");
     let output = cratespace(&dir, &["check", "--message-format", "json"]);
     let messages = compiler_messages(&output);
+    for line in stdout(&output).lines() {
+        let line: serde_json::Value = serde_json::from_str(line).unwrap();
+        let keys: Vec<&String> = line.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            ["manifest_path", "message", "package_id", "reason", "target"]
+        );
+        assert_eq!(line["message"]["level"], "error");
+    }
     let manifest = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
     for message in &messages {
         let span = &message.spans[0];

@@ -144,6 +144,41 @@ fn without_default_features_the_gated_members_are_off() {
     assert_eq!(lines[0]["name"], "acme");
     assert_eq!(lines[0]["versioning"], "lockstep");
     assert_eq!(lines[0]["features"], serde_json::json!(["json"]));
+    // The fields the crate documentation promises, each line every one.
+    let keys =
+        |line: &Value| -> Vec<String> { line.as_object().unwrap().keys().cloned().collect() };
+    let mut cratespace_keys = [
+        "reason",
+        "package_id",
+        "manifest_path",
+        "name",
+        "version",
+        "versioning",
+        "features",
+        "target",
+    ];
+    cratespace_keys.sort_unstable();
+    assert_eq!(keys(&lines[0]), cratespace_keys);
+    let mut member_keys = [
+        "reason",
+        "package_id",
+        "path",
+        "kind",
+        "dependency",
+        "package",
+        "target",
+        "requirement",
+        "version",
+        "license",
+        "gate",
+        "compiled_in",
+        "doc",
+        "voucher",
+    ];
+    member_keys.sort_unstable();
+    for line in &lines[1..] {
+        assert_eq!(keys(line), member_keys, "{line}");
+    }
     let members = members(&lines);
     let compiled: BTreeMap<&str, bool> = members
         .iter()
