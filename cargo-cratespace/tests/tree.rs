@@ -46,6 +46,16 @@ fn members(lines: &[Value]) -> BTreeMap<String, Value> {
         .collect()
 }
 
+/// The JSON lines of `tree -p gadget FLAGS` on the fixtures, which must
+/// succeed.
+fn gadget_tree(fixtures: &Path, flags: &[&str]) -> Vec<Value> {
+    let mut args = vec!["tree", "-p", "gadget", "--message-format", "json"];
+    args.extend(flags);
+    let output = cratespace(fixtures, &args);
+    assert_exit(&output, 0);
+    json_lines(&output)
+}
+
 /// The member line of the human tree whose module name is `name`, split
 /// into its columns, without the branches before it.
 fn row(tree: &str, name: &str) -> Vec<String> {
@@ -206,19 +216,7 @@ fn without_default_features_the_gated_members_are_off() {
 fn each_member_shows_the_version_its_own_edge_resolves_to() {
     // `gadget-util` is in the build graph twice, at 1.4.0 and 2.0.0.
     let (fixtures, _guard) = fixtures();
-    let output = cratespace(
-        &fixtures,
-        &[
-            "tree",
-            "-p",
-            "gadget",
-            "--all-features",
-            "--message-format",
-            "json",
-        ],
-    );
-    assert_exit(&output, 0);
-    let members = members(&json_lines(&output));
+    let members = members(&gadget_tree(&fixtures, &["--all-features"]));
     let fields = |path: &str| {
         let member = &members[path];
         let field = |key: &str| member[key].as_str().unwrap_or_default().to_owned();
@@ -308,11 +306,7 @@ fn compiled_in_is_what_the_built_crate_reports() {
     ];
     let mut seen = Vec::new();
     for flags in selections {
-        let mut args = vec!["tree", "-p", "gadget", "--message-format", "json"];
-        args.extend(flags);
-        let output = cratespace(&fixtures, &args);
-        assert_exit(&output, 0);
-        let tree: BTreeMap<String, bool> = members(&json_lines(&output))
+        let tree: BTreeMap<String, bool> = members(&gadget_tree(&fixtures, flags))
             .into_iter()
             .map(|(path, line)| (path, line["compiled_in"].as_bool().unwrap()))
             .collect();
@@ -336,20 +330,7 @@ fn compiled_in_is_what_the_built_crate_reports() {
 #[test]
 fn another_target_has_its_own_gates() {
     let (fixtures, _guard) = fixtures();
-    let output = cratespace(
-        &fixtures,
-        &[
-            "tree",
-            "-p",
-            "gadget",
-            "--target",
-            "x86_64-pc-windows-msvc",
-            "--message-format",
-            "json",
-        ],
-    );
-    assert_exit(&output, 0);
-    let lines = json_lines(&output);
+    let lines = gadget_tree(&fixtures, &["--target", "x86_64-pc-windows-msvc"]);
     assert_eq!(lines[0]["target"], "x86_64-pc-windows-msvc");
     let members = members(&lines);
     assert_eq!(members["windows"]["compiled_in"], true);
