@@ -59,6 +59,14 @@ pub struct Location {
     /// How many characters of the line the problem covers (at least 1, and
     /// no more than `line_text` shows).
     pub width: usize,
+    /// The byte range of the problem in the file, clamped to the text and
+    /// to character boundaries: what an editor highlights.
+    pub span: Range<usize>,
+    /// 1-based line on which the problem ends (the line of `span.end`).
+    pub end_line: usize,
+    /// 1-based column, in characters, of `span.end` on `end_line`: just past
+    /// the problem, as rustc's JSON diagnostics give `column_end`.
+    pub end_column: usize,
 }
 
 impl Source {
@@ -127,6 +135,7 @@ impl Source {
         } else {
             excerpt(line_text, before.len().min(line_text.len()), column)
         };
+        let (end_line, end_column) = self.line_and_column(end);
         Location {
             file: self.name.clone(),
             line: newlines + 1,
@@ -134,7 +143,20 @@ impl Source {
             width: width.min((last + 1).saturating_sub(column)).max(1),
             line_text: shown,
             line_text_start: shown_start,
+            span: start..end,
+            end_line,
+            end_column,
         }
+    }
+
+    /// The 1-based line and character column of the byte `offset`, which
+    /// is on a character boundary; a byte-order mark takes no column.
+    fn line_and_column(&self, offset: usize) -> (usize, usize) {
+        let (newlines, previous, _) = self.newlines_around(offset);
+        let line_start = previous.map_or(0, |at| at + 1);
+        let before = &self.text[line_start..offset];
+        let before = before.strip_prefix('\u{feff}').unwrap_or(before);
+        (newlines + 1, before.chars().count() + 1)
     }
 
     /// The text of a span, clamped to the file.
@@ -204,6 +226,27 @@ mod tests {
             (end.line, end.column, end.line_text.as_str()),
             (3, 5, "last")
         );
+    }
+
+    #[test]
+    fn gives_the_byte_span_and_where_it_ends() {
+        let text = "[a]\nkey = \"café\" # x\nb = [\n  1,\n]\n";
+        let source = Source::new("Cargo.toml", text);
+        let value = text.find('"').unwrap();
+        let at = source.locate(value..value + "\"café\"".len());
+        assert_eq!(at.span, 10..17);
+        assert_eq!(
+            (at.line, at.column, at.end_line, at.end_column),
+            (2, 7, 2, 13)
+        );
+        let array = text.rfind("[\n").unwrap();
+        let multi = source.locate(array..text.len() - 1);
+        assert_eq!(
+            (multi.line, multi.column, multi.end_line, multi.end_column),
+            (3, 5, 5, 2)
+        );
+        let clamped = source.locate(18..500);
+        assert_eq!(clamped.span, 18..text.len());
     }
 
     #[test]

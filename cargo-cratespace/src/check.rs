@@ -1,0 +1,70 @@
+//! `cargo cratespace check`: every problem of the manifests (SPEC §6),
+//! without compiling.
+//!
+//! The packages come from `cargo metadata --no-deps` when cargo can load
+//! the workspace; when it cannot (a `Cargo.toml` that is not TOML, say),
+//! the package of the manifest at hand is read directly, so that its
+//! problems are still reported.
+
+use crate::Outcome;
+use crate::cargo::Cargo;
+use crate::cli::Check;
+use crate::cratespaces;
+use crate::error::Error;
+use crate::report;
+use crate::shell::Shell;
+use crate::workspace;
+
+/// Runs `check`.
+pub fn run(args: &Check, shell: &Shell) -> Result<Outcome, Error> {
+    let common = &args.common;
+    if args.cargo_check && !shell.json() {
+        return Err(Error::new(
+            "`--cargo-check` passes cargo's JSON messages on, so it needs `--message-format json`",
+        ));
+    }
+    let cargo = Cargo::new(&common.cargo, shell);
+    let manifest = workspace::locate(common.manifest_path())?;
+    let mut outcome = Outcome::Clean;
+    if args.cargo_check && !cargo.check_passing_through(&cargo_check_args(args))? {
+        outcome = Outcome::Findings;
+    }
+    let packages = match cargo.metadata(&manifest, None) {
+        Ok(metadata) => workspace::select(&metadata, &manifest, &common.workspace)?,
+        Err(error) => {
+            shell.warn(format_args!(
+                "only `{}` is checked, read directly: {error}",
+                manifest.display()
+            ));
+            vec![workspace::read(&manifest)?]
+        }
+    };
+    for cratespace in &cratespaces::among(&packages, shell) {
+        shell.status("Checking", cratespace.package.describe());
+        if report::problems(cratespace, shell) {
+            outcome = Outcome::Findings;
+        }
+    }
+    Ok(outcome)
+}
+
+/// The package selection, as given, then what follows `--`.
+fn cargo_check_args(args: &Check) -> Vec<String> {
+    let common = &args.common;
+    let mut out = Vec::new();
+    if let Some(path) = common.manifest_path() {
+        out.push("--manifest-path".to_owned());
+        out.push(path.display().to_string());
+    }
+    for package in &common.workspace.package {
+        out.extend(["-p".to_owned(), package.clone()]);
+    }
+    if common.workspace.workspace || common.workspace.all {
+        out.push("--workspace".to_owned());
+    }
+    for excluded in &common.workspace.exclude {
+        out.extend(["--exclude".to_owned(), excluded.clone()]);
+    }
+    out.extend(args.cargo_check_args.iter().cloned());
+    out
+}

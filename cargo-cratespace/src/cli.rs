@@ -1,0 +1,165 @@
+//! The command line: `cargo cratespace <command>` and the flags cargo users know.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Cargo runs `cargo-cratespace cratespace …` for `cargo cratespace …`.
+#[derive(Debug, Parser)]
+#[command(name = "cargo", bin_name = "cargo", styles = clap_cargo::style::CLAP_STYLING)]
+pub enum Cargo {
+    /// Show and check cratespaces: crate families behind one top crate.
+    #[command(
+        name = "cratespace",
+        version,
+        arg_required_else_help = true,
+        after_help = "\
+Examples:
+  cargo cratespace tree
+  cargo cratespace check --workspace"
+    )]
+    Cratespace(Cratespace),
+}
+
+/// `cargo cratespace`.
+#[derive(Debug, Args)]
+pub struct Cratespace {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print each cratespace's members: module path, dependency, resolved
+    /// version, kind, gate, whether it is compiled in, and license.
+    #[command(after_help = "\
+Examples:
+  cargo cratespace tree
+  cargo cratespace tree -p acme --no-default-features
+  cargo cratespace tree --features derive --message-format json")]
+    Tree(Tree),
+    /// Report every problem of the cratespace manifests, without compiling.
+    #[command(after_help = "\
+Examples:
+  cargo cratespace check
+  cargo cratespace check --workspace
+  cargo cratespace check --message-format json --cargo-check   (an editor's check command)")]
+    Check(Check),
+}
+
+/// `cargo cratespace tree`.
+#[derive(Debug, Args)]
+pub struct Tree {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub features: clap_cargo::Features,
+    /// Evaluate gates for this target triple instead of the host
+    #[arg(long, value_name = "TRIPLE")]
+    pub target: Option<String>,
+}
+
+/// `cargo cratespace check`.
+#[derive(Debug, Args)]
+pub struct Check {
+    #[command(flatten)]
+    pub common: Common,
+    /// Run `cargo check --message-format json` first and pass its messages on
+    /// (with `--message-format json`)
+    #[arg(long)]
+    pub cargo_check: bool,
+    /// Arguments for `cargo check`, after `--` (`-- --all-targets`)
+    #[arg(last = true, value_name = "CARGO_CHECK_ARGS", requires = "cargo_check")]
+    pub cargo_check_args: Vec<String>,
+}
+
+/// What every command takes: which packages, how cargo runs, how to print.
+#[derive(Debug, Args)]
+pub struct Common {
+    #[command(flatten)]
+    pub manifest: clap_cargo::Manifest,
+    #[command(flatten)]
+    pub workspace: clap_cargo::Workspace,
+    #[command(flatten)]
+    pub cargo: CargoFlags,
+    /// The output format
+    #[arg(long, value_enum, value_name = "FMT", default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+    /// Coloring
+    #[arg(long, value_enum, value_name = "WHEN", env = "CARGO_TERM_COLOR", default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Print nothing but the problems
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print the cargo commands run
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// Flags passed on to every cargo command run.
+#[derive(Debug, Args)]
+pub struct CargoFlags {
+    /// Assert that `Cargo.lock` will remain unchanged
+    #[arg(long)]
+    pub locked: bool,
+    /// Run without accessing the network
+    #[arg(long)]
+    pub offline: bool,
+    /// Equivalent to specifying both --locked and --offline
+    #[arg(long)]
+    pub frozen: bool,
+}
+
+impl CargoFlags {
+    /// The flags as cargo takes them.
+    pub fn args(&self) -> Vec<String> {
+        let flags = [
+            (self.locked, "--locked"),
+            (self.offline, "--offline"),
+            (self.frozen, "--frozen"),
+        ];
+        flags
+            .into_iter()
+            .filter(|(given, _)| *given)
+            .map(|(_, flag)| flag.to_owned())
+            .collect()
+    }
+}
+
+/// `--message-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    /// Text for people, coloured on a terminal
+    Human,
+    /// One JSON object a line on stdout
+    Json,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// Colour when the output is a terminal
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+impl Common {
+    /// The manifest given with `--manifest-path`, if any.
+    pub fn manifest_path(&self) -> Option<&PathBuf> {
+        self.manifest.manifest_path.as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cargo::command().debug_assert();
+    }
+}

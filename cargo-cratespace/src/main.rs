@@ -1,0 +1,172 @@
+//! `cargo cratespace`: a cratespace as the build graph sees it.
+//!
+//! Installed with `cargo install --path cargo-cratespace` (or by name from
+//! a registry), it runs as `cargo cratespace <command>`. It reads the
+//! manifests through `cratespace-manifest`, the code the `cratespace!()`
+//! macro uses, so it reports the same problems in the same words, and it
+//! asks cargo for what only the build graph knows.
+//!
+//! # Which packages
+//!
+//! As cargo chooses them: `-p NAME` (repeatable), `--workspace` (with
+//! `--exclude NAME`), or, with neither, the package of the `Cargo.toml`
+//! found from the current directory (or `--manifest-path`), or the
+//! workspace's default members when that is the workspace root's. Of
+//! those, the cratespaces are the packages whose `Cargo.toml` has a
+//! `[package.metadata.cratespace]` table, and those whose lib root calls
+//! `cratespace!`, with or without `manifest = "…"`; the lib root is read
+//! with syn, and each call loads what the macro would load. No cratespace
+//! among the chosen packages is not an error: a warning says so, and the
+//! exit code is 0.
+//!
+//! # `tree`
+//!
+//! Each cratespace's members: module path, dependency key and package,
+//! resolved version, kind (`child`, `voucher`, `glob`), gate, whether it is
+//! compiled in (`on` or `off`), and license:
+//!
+//! ```text
+//! acme v2.1.0 (/src/cratespace/examples/acme) (versioning: lockstep; features: default, derive, int, json)
+//! ├── *         acme-core    v2.1.0   glob     always                   on  MIT OR Apache-2.0
+//! ├── derive    acme-derive  v2.1.0   child    cfg(feature = "derive")  on  MIT OR Apache-2.0
+//! └── formats
+//!     ├── json  acme-json    v2.1.0   child    cfg(feature = "json")    on  MIT OR Apache-2.0
+//!     └── int   itoa         v1.0.18  voucher  cfg(feature = "int")     on  MIT OR Apache-2.0
+//! ```
+//!
+//! - The version and license are those of the package that the top
+//!   crate's own dependency edge resolves to in `cargo metadata`, matched
+//!   by the edge's name (a renamed dependency's key), never looked up by
+//!   package name, since `Cargo.lock` may hold several versions of one.
+//! - "Compiled in" is for a build of the top crate alone (`cargo build -p
+//!   acme`) with the feature flags given (`-F`, `--all-features`,
+//!   `--no-default-features`): the member's gate, evaluated with the
+//!   features cargo turns on for them (as `cargo tree` reports them) and
+//!   the cfg values `rustc --print cfg` gives for the host, or for
+//!   `--target TRIPLE`. Other workspace members that turn on more features
+//!   of the top crate do not count, and neither do `--cfg` flags in
+//!   `RUSTFLAGS` or profile cfgs such as `debug_assertions`.
+//! - The build graph is the target's (`cargo metadata --filter-platform`),
+//!   so a member whose dependency only another target has shows no
+//!   version (`-`, or `null` in JSON).
+//! - Problems in a manifest are reported as `check` reports them, after
+//!   the tree of what is valid, and make the exit code 1.
+//!
+//! # `check`
+//!
+//! Every problem of the manifests, each rendered exactly as the compiler
+//! shows the macro's error (without the compiler's pointer to the
+//! `cratespace!` call), on stderr; exit code 1 when there is any. Nothing
+//! is compiled, and cargo need not be able to load the workspace: when
+//! `cargo metadata` fails (a `Cargo.toml` that is not TOML, say), a warning
+//! says so and the package of the manifest at hand is read directly.
+//!
+//! # Exit codes
+//!
+//! - 0: nothing found;
+//! - 1: problems found (for `check --cargo-check`, also a failed `cargo check`);
+//! - 2: a usage or environment error: a wrong flag, no `Cargo.toml`, cargo
+//!   or rustc that cannot be run, a workspace or lock file cargo cannot read.
+//!
+//! # `--message-format json`
+//!
+//! One JSON object a line on stdout, each with a `reason` saying what it
+//! is; status lines and warnings still go to stderr. These shapes are
+//! stable: fields may be added, none are removed or change meaning.
+//!
+//! `"reason": "compiler-message"` — a manifest problem, in the shape cargo
+//! gives a compiler's message (parsed by `cargo_metadata::Message`):
+//! `package_id`, `manifest_path`, `target` (the lib target, as `cargo
+//! metadata` describes it) and `message`, rustc's JSON diagnostic with
+//! `level: "error"`, the `message` and `rendered` text (the human output),
+//! each `help` as a child of level `help`, and `spans`: the primary one at
+//! the problem and a secondary one for each other place it names, each
+//! with an absolute `file_name` (`Cargo.toml` or the cratespace file),
+//! `byte_start`/`byte_end`, 1-based `line_start`/`line_end` and 1-based
+//! `column_start`/`column_end` counted in characters, the end exclusive.
+//! A problem with no place in a file (a manifest file that is missing) is
+//! placed at the `cratespace!` call that reports it, as the compiler does;
+//! with no call, it has no span. Both commands write these.
+//!
+//! `"reason": "cratespace"` (`tree`) — a cratespace, before its members:
+//! `package_id`, `manifest_path`, `name`, `version`, `versioning`
+//! (`"independent"`, `"pinned"`, `"lockstep"`), `features` (the top
+//! crate's features turned on, sorted) and `target` (the triple the gates
+//! are evaluated for: `--target`'s, or the host's).
+//!
+//! `"reason": "cratespace-member"` (`tree`) — one member, in manifest
+//! order: `package_id` (of the top crate), `path` (`"formats::json"`,
+//! `"*"`), `kind` (`"child"`, `"voucher"`, `"glob"`), `dependency` (the key
+//! in `Cargo.toml`), `package`, `target` (the re-exported Rust path),
+//! `requirement`, `version` (resolved, or `null` when the build graph has
+//! no such edge), `license`, `gate` (the cfg predicate, or `null` for
+//! always), `compiled_in`, `doc` and `voucher` (`approved`, `by`,
+//! `checksums`, or `null`).
+//!
+//! # In an editor
+//!
+//! `check --message-format json --cargo-check` first runs `cargo check
+//! --message-format json` (with the package flags given, and whatever
+//! follows `--`) and passes its messages on, then adds the manifest
+//! problems, so that an editor's check command shows rustc's errors and the
+//! manifest's together, the latter in `Cargo.toml`. For rust-analyzer:
+//!
+//! ```json
+//! {
+//!     "rust-analyzer.check.overrideCommand": [
+//!         "cargo", "cratespace", "check", "--workspace",
+//!         "--message-format", "json", "--cargo-check", "--", "--all-targets"
+//!     ]
+//! }
+//! ```
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod cargo;
+mod check;
+mod cli;
+mod cratespaces;
+mod error;
+mod invocation;
+mod json;
+mod report;
+mod shell;
+mod tree;
+mod workspace;
+
+use crate::cli::{Cargo, Command};
+use crate::shell::Shell;
+use clap::Parser;
+use std::process::ExitCode;
+
+/// What a command found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Nothing to report.
+    Clean,
+    /// Problems, reported.
+    Findings,
+}
+
+fn main() -> ExitCode {
+    // clap exits with 2 on a usage error, and 0 after `--help`.
+    let Cargo::Cratespace(cratespace) = Cargo::parse();
+    let common = match &cratespace.command {
+        Command::Tree(tree) => &tree.common,
+        Command::Check(check) => &check.common,
+    };
+    let shell = Shell::new(common);
+    let result = match &cratespace.command {
+        Command::Tree(args) => tree::run(args, &shell),
+        Command::Check(args) => check::run(args, &shell),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(error) => {
+            shell.error(error);
+            ExitCode::from(2)
+        }
+    }
+}

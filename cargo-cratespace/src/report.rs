@@ -1,0 +1,48 @@
+//! Problems, reported as the compiler reports the macro's: on stderr for
+//! people, or as `compiler-message` lines on stdout for tools.
+
+use crate::cratespaces::Cratespace;
+use crate::json;
+use crate::shell::Shell;
+use crate::workspace::Package;
+
+/// Reports every problem of `cratespace`; whether there was any.
+pub fn problems(cratespace: &Cratespace, shell: &Shell) -> bool {
+    let problems = cratespace.problems();
+    for (diagnostic, call) in &problems {
+        if shell.json() {
+            shell.print(json::compiler_message(
+                cratespace.package,
+                diagnostic,
+                *call,
+            ));
+        } else {
+            shell.diagnostic(diagnostic);
+        }
+    }
+    if !problems.is_empty() && !shell.json() {
+        let count = problems.len();
+        let noun = if count == 1 { "problem" } else { "problems" };
+        shell.error(format_args!(
+            "the cratespace `{}` has {count} {noun}",
+            cratespace.package.name
+        ));
+    }
+    !problems.is_empty()
+}
+
+/// Says that no selected package is a cratespace, and what makes one.
+pub fn none_found(packages: &[Package], shell: &Shell) {
+    let names: Vec<String> = packages
+        .iter()
+        .map(|package| format!("`{}`", package.name))
+        .collect();
+    let selected = if names.is_empty() {
+        "no package is selected".to_owned()
+    } else {
+        format!("no cratespace among {}", names.join(", "))
+    };
+    shell.warn(format_args!(
+        "{selected}: a cratespace has [package.metadata.cratespace] in its Cargo.toml, or calls `cratespace::cratespace!(…)` in its lib root; choose packages with `-p` or `--workspace`"
+    ));
+}
