@@ -68,28 +68,38 @@ fn read<'p>(package: &'p Package, shell: &Shell) -> Option<Cratespace<'p>> {
     if invocations.is_empty() && !package.has_table {
         return None;
     }
-    let mut requests: Vec<(Option<String>, Option<Location>)> = Vec::new();
+    // Each manifest, the first call that loads it and that call's literal.
+    let mut requests: Vec<(Option<String>, Option<Location>, Option<Location>)> = Vec::new();
     let mut bad_calls = Vec::new();
     if invocations.is_empty() {
-        requests.push((None, None));
+        requests.push((None, None, None));
     }
     for invocation in invocations {
         match invocation.manifest {
-            Ok(manifest) if !requests.iter().any(|(seen, _)| *seen == manifest) => {
-                requests.push((manifest, Some(invocation.location)));
+            Ok(argument) => {
+                let (manifest, literal) = argument.unzip();
+                if !requests.iter().any(|(seen, ..)| *seen == manifest) {
+                    requests.push((manifest, Some(invocation.location), literal));
+                }
             }
-            Ok(_) => {}
-            Err(diagnostic) => bad_calls.push(diagnostic),
+            Err(diagnostic) => bad_calls.push(*diagnostic),
         }
     }
     let manifests = requests
         .into_iter()
-        .map(|(manifest, call)| Manifest {
-            loaded: load(&Request {
+        .map(|(manifest, call, literal)| {
+            let mut loaded = load(&Request {
                 manifest_dir: package.dir().to_path_buf(),
                 manifest,
-            }),
-            call,
+            });
+            // The macro reports a manifest file it cannot read at the
+            // argument that names it.
+            for diagnostic in &mut loaded.diagnostics {
+                if diagnostic.argument && diagnostic.location.is_none() {
+                    diagnostic.location.clone_from(&literal);
+                }
+            }
+            Manifest { loaded, call }
         })
         .collect();
     Some(Cratespace {

@@ -2,9 +2,10 @@
 //! manifest each one loads, or why its arguments are wrong (SPEC §3, §6
 //! row 15), in the words the macro uses.
 
+use cratespace_manifest::argument::{self, Token};
 use cratespace_manifest::{Diagnostic, Location, Source};
-use syn::parse::ParseStream;
-use syn::{Ident, Item, LitStr, Token};
+use proc_macro2::TokenTree;
+use syn::Item;
 
 /// One `cratespace!(…)` call.
 #[derive(Debug)]
@@ -12,8 +13,9 @@ pub struct Invocation {
     /// Where the call is: the compiler reports manifest problems that have
     /// no place in a file here.
     pub location: Location,
-    /// The `manifest = "…"` argument, or why the arguments are wrong.
-    pub manifest: Result<Option<String>, Diagnostic>,
+    /// The `manifest = "…"` argument and where its literal is, or why the
+    /// arguments are wrong.
+    pub manifest: Result<Option<(String, Location)>, Box<Diagnostic>>,
 }
 
 /// The calls in `source`, in the order they appear, inline modules
@@ -34,11 +36,7 @@ fn collect(items: &[Item], source: &Source, offset: usize, found: &mut Vec<Invoc
         match item {
             Item::Macro(item) if is_cratespace(&item.mac.path) => {
                 let call = span_of(&item.mac.path, &item.mac.delimiter);
-                let manifest = item.mac.parse_body_with(arguments).map_err(|error| {
-                    let range = error.span().byte_range();
-                    let message = error.to_string();
-                    Diagnostic::at(source, offset + range.start..offset + range.end, message)
-                });
+                let manifest = arguments(&item.mac.tokens, source, offset);
                 found.push(Invocation {
                     location: source.locate(offset + call.start..offset + call.end),
                     manifest,
@@ -78,51 +76,34 @@ fn span_of(path: &syn::Path, delimiter: &syn::MacroDelimiter) -> std::ops::Range
     start..close.byte_range().end
 }
 
-/// The arguments as the macro parses them: nothing, or `manifest = "…"`
-/// once, with the same errors at the same tokens, in the same order. The
-/// macro's own parser cannot be shared (a proc-macro crate exports only
-/// macros, and the manifest crate has no syn); `tests/check.rs` holds this
-/// one to the macro's ui snapshot.
-fn arguments(input: ParseStream) -> syn::Result<Option<String>> {
-    let mut manifest: Option<LitStr> = None;
-    while !input.is_empty() {
-        let key: Ident = input.parse().map_err(|error| {
-            syn::Error::new(error.span(), "expected `manifest = \"…\"` or no argument")
-        })?;
-        if key != "manifest" {
-            return Err(syn::Error::new(
-                key.span(),
-                format!(
-                    "unknown argument `{key}`; the only argument is `manifest = \"cratespace.toml\"`"
-                ),
-            ));
-        }
-        input.parse::<Token![=]>()?;
-        let value: LitStr = input.parse().map_err(|error| {
-            syn::Error::new(
-                error.span(),
-                "`manifest` takes a string: the path of the cratespace file, relative to the crate's directory",
-            )
-        })?;
-        if manifest.is_some() {
-            return Err(syn::Error::new(key.span(), "`manifest` is given twice"));
-        }
-        let path = value.value();
-        if path.is_empty() {
-            return Err(syn::Error::new(value.span(), "`manifest` is an empty path"));
-        }
-        if std::path::Path::new(&path).is_absolute() || path.starts_with(['/', '\\']) {
-            return Err(syn::Error::new(
-                value.span(),
-                "`manifest` must be relative to the crate's directory, so that the crate builds wherever it is",
-            ));
-        }
-        manifest = Some(value);
-        if !input.is_empty() {
-            input.parse::<Token![,]>()?;
+/// The arguments, by the macro's own grammar (`cratespace_manifest::argument`):
+/// the `manifest = "…"` path and its literal, or the problem at the token it
+/// is about.
+fn arguments(
+    tokens: &proc_macro2::TokenStream,
+    source: &Source,
+    offset: usize,
+) -> Result<Option<(String, Location)>, Box<Diagnostic>> {
+    let tokens = tokens.clone().into_iter().map(|tree| {
+        let span = tree.span().byte_range();
+        let token = match tree {
+            TokenTree::Ident(ident) => Token::Ident(ident.to_string()),
+            TokenTree::Punct(punct) => Token::Punct(punct.as_char()),
+            TokenTree::Literal(literal) => Token::Literal(literal.to_string()),
+            TokenTree::Group(_) => Token::Other,
+        };
+        (token, span)
+    });
+    let locate =
+        |span: std::ops::Range<usize>| source.locate(offset + span.start..offset + span.end);
+    match argument::parse(tokens) {
+        Ok(manifest) => Ok(manifest.map(|(path, span)| (path, locate(span)))),
+        Err(error) => {
+            let mut diagnostic = error.diagnostic;
+            diagnostic.location = Some(locate(error.span));
+            Err(diagnostic)
         }
     }
-    Ok(manifest.map(|lit| lit.value()))
 }
 
 #[cfg(test)]
@@ -140,7 +121,7 @@ mod tests {
         );
         let manifests: Vec<_> = found
             .iter()
-            .map(|call| call.manifest.clone().unwrap())
+            .map(|call| call.manifest.clone().unwrap().map(|(path, _)| path))
             .collect();
         assert_eq!(
             manifests,
@@ -156,7 +137,7 @@ mod tests {
         let error = invocations(text).remove(0).manifest.unwrap_err();
         assert_eq!(
             error.message,
-            "`manifest` must be relative to the crate's directory, so that the crate builds wherever it is"
+            "`manifest` must be relative to the crate's directory"
         );
         let location = error.location.unwrap();
         assert_eq!(

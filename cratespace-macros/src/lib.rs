@@ -26,15 +26,15 @@ pub fn expand(input: TokenStream) -> TokenStream {
         .by_ref()
         .take_while(|token| !matches!(token, TokenTree::Punct(p) if p.as_char() == ';'))
         .collect();
-    let args = match args::parse(tokens) {
-        Ok(args) => args,
+    let manifest = match args::parse(tokens) {
+        Ok(manifest) => manifest,
         Err(error) => return compile_error(&error.diagnostic.to_string(), error.span),
     };
     let Some((base_env, dir)) = manifest_dir() else {
         let message = "`CARGO_MANIFEST_DIR` is not set, so the manifest cannot be found\n= help: cargo sets it; other build systems must set it to the crate's directory";
         return compile_error(message, Span::call_site());
     };
-    let (manifest, literal) = args.manifest.unzip();
+    let (manifest, literal) = manifest.unzip();
     let loaded = load(&Request {
         manifest_dir: dir,
         manifest,

@@ -24,6 +24,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod argument;
 mod cargo;
 pub mod cfg;
 mod diagnostic;
