@@ -11,12 +11,13 @@
 //!   the median time of rustc on each top crate and of the whole
 //!   `cargo build -p`, and the medians of the ratios run by run
 //!   (budget 1.05).
-//!   With `--optimized-macro`, the generated workspace sets
-//!   `[profile.dev.build-override] opt-level = 3`, as a user may, so that
-//!   the macro runs optimized.
+//!   With `--profile packages`, the generated workspace sets `opt-level = 3`
+//!   for each crate of the macro's graph (`[profile.dev.package.<crate>]`);
+//!   with `--profile build-override`, `[profile.dev.build-override]
+//!   opt-level = 3`, which optimizes every proc macro and build script.
 //! - `compile-cost memory [--runs R] [N]` (default N = 5 000): the same
 //!   crates; prints the peak RSS of rustc on each top crate.
-//! - `compile-cost instructions [--optimized-macro] [N…]` (default N = 500):
+//! - `compile-cost instructions [--profile P] [N…]` (default N = 500):
 //!   the same crates, each top crate compiled once more under callgrind,
 //!   not incrementally, into a target directory of its own; prints rustc's
 //!   instructions on each, and on `cratespace!()` the macro's share and
@@ -63,13 +64,102 @@ const SIDES: [(&str, &str, &str); 4] = [
 /// and rustc's peak RSS in KiB.
 type Run = [(Duration, (f64, u64)); 4];
 
+/// The crates of the macro's graph: what a family optimizes to make the
+/// macro run fast (`cratespace` and the runtime are ordinary dependencies,
+/// built with the family's own profile either way).
+const MACRO_GRAPH: &[&str] = &[
+    "cratespace-macros",
+    "cratespace-manifest",
+    "toml",
+    "toml_parser",
+    "toml_datetime",
+    "serde_spanned",
+    "winnow",
+    "semver",
+    "strsim",
+    "unicode-ident",
+];
+
+/// How the family's workspace builds the macro in the dev profile.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Profile {
+    /// As cargo does unless told otherwise: opt-level 0.
+    Default,
+    /// `[profile.dev.package.<crate>] opt-level = 3` for each crate of the
+    /// macro's graph.
+    Packages,
+    /// `[profile.dev.build-override] opt-level = 3`: every build script and
+    /// proc macro of the workspace, and their dependencies, optimized.
+    BuildOverride,
+}
+
+impl Profile {
+    fn parse(text: &str) -> Profile {
+        match text {
+            "default" => Profile::Default,
+            "packages" => Profile::Packages,
+            "build-override" => Profile::BuildOverride,
+            _ => panic!("--profile takes default, packages or build-override"),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Profile::Default => "default",
+            Profile::Packages => "packages",
+            Profile::BuildOverride => "build-override",
+        }
+    }
+
+    /// What the profile says, as a section of `Cargo.toml`.
+    fn toml(self) -> String {
+        match self {
+            Profile::Default => String::new(),
+            Profile::Packages => MACRO_GRAPH
+                .iter()
+                .map(|krate| format!("\n[profile.dev.package.{krate}]\nopt-level = 3\n"))
+                .collect(),
+            Profile::BuildOverride => "\n[profile.dev.build-override]\nopt-level = 3\n".to_owned(),
+        }
+    }
+
+    /// The same, as `cargo --config` arguments.
+    fn config(self) -> Vec<String> {
+        let set = |key: String| ["--config".to_owned(), format!("{key}=3")];
+        match self {
+            Profile::Default => Vec::new(),
+            Profile::Packages => MACRO_GRAPH
+                .iter()
+                .flat_map(|krate| set(format!("profile.dev.package.\"{krate}\".opt-level")))
+                .collect(),
+            Profile::BuildOverride => {
+                set("profile.dev.build-override.opt-level".to_owned()).to_vec()
+            }
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Profile::Default => "dev profile",
+            Profile::Packages => "dev profile, the macro's graph at opt-level 3",
+            Profile::BuildOverride => "dev profile, build-override at opt-level 3",
+        }
+    }
+}
+
 fn main() -> ExitCode {
     if let Some(log) = std::env::var_os(LOG_ENV) {
         return wrap_rustc(Path::new(&log));
     }
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let optimized = args.iter().any(|a| a == "--optimized-macro");
-    args.retain(|a| a != "--optimized-macro");
+    let profile = match args.iter().position(|a| a == "--profile") {
+        Some(at) if at + 1 < args.len() => {
+            let profile = Profile::parse(&args[at + 1]);
+            args.drain(at..at + 2);
+            profile
+        }
+        _ => Profile::Default,
+    };
     let (runs, rest) = match args.iter().position(|a| a == "--runs") {
         Some(at) if at + 1 < args.len() => {
             let runs = args[at + 1].parse().expect("--runs takes a number");
@@ -92,23 +182,23 @@ fn main() -> ExitCode {
     match rest.first().map(String::as_str) {
         Some("compile") => {
             for n in sizes(&[50, 500]) {
-                compile(n, runs.unwrap_or(9), optimized);
+                compile(n, runs.unwrap_or(9), profile);
             }
         }
         Some("memory") => {
             for n in sizes(&[5_000]) {
-                memory(n, runs.unwrap_or(3), optimized);
+                memory(n, runs.unwrap_or(3), profile);
             }
         }
-        Some("cold") => cold(runs.unwrap_or(5)),
+        Some("cold") => cold(runs.unwrap_or(5), profile),
         Some("instructions") => {
             for n in sizes(&[500]) {
-                instructions(n, optimized);
+                instructions(n, profile);
             }
         }
         _ => {
             eprintln!(
-                "usage: compile-cost compile [--runs R] [--optimized-macro] [N…] | memory [--runs R] [--optimized-macro] [N] | cold [--runs R] | instructions [--optimized-macro] [N…]"
+                "usage: compile-cost compile [--runs R] [--profile P] [N…] | memory [--runs R] [--profile P] [N] | cold [--runs R] [--profile P] | instructions [--profile P] [N…]\n  P: default | packages | build-override"
             );
             return ExitCode::from(2);
         }
@@ -230,18 +320,13 @@ fn children_peak_rss_kib() -> u64 {
 
 /// The generated workspace of `n` members, written where it differs from
 /// what is on disk so that its builds stay incremental between runs.
-fn generate(n: usize, optimized: bool) -> PathBuf {
-    let suffix = if optimized { "-optimized-macro" } else { "" };
+fn generate(n: usize, profile: Profile) -> PathBuf {
     let root = workspace()
         .join("target/bench-compile")
-        .join(format!("n{n}{suffix}"));
-    // What a user can add to their workspace so that proc macros run
+        .join(format!("n{n}-{}", profile.name()));
+    // What a user can add to their workspace so that the macro runs
     // optimized in dev builds.
-    let profile = if optimized {
-        "\n[profile.dev.build-override]\nopt-level = 3\n"
-    } else {
-        ""
-    };
+    let profile = profile.toml();
     let cratespace = workspace().display().to_string().replace('\\', "/");
     let family = Family::new(n, &cratespace, "../members");
     write(
@@ -392,8 +477,8 @@ fn rebuild(root: &Path, log: &Path, dir: &str, package: &str) -> (Duration, (f64
 
 /// Builds the generated workspace of `n` members once, then rebuilds the
 /// top crates in turn, `runs` times each, after one warm-up each.
-fn rebuilds(n: usize, runs: usize, optimized: bool) -> Vec<Run> {
-    let root = generate(n, optimized);
+fn rebuilds(n: usize, runs: usize, profile: Profile) -> Vec<Run> {
+    let root = generate(n, profile);
     let log = root.join("rustc.log");
     eprintln!("building the {n} members and the top crates once…");
     let first = cargo_build(&root, &log, &["--workspace"]);
@@ -430,12 +515,12 @@ fn ratio(runs: &[Run], side: usize, other: usize, value: impl Fn(&Run, usize) ->
 /// rustc's instructions on each top crate, compiled once under callgrind,
 /// not incrementally (as a dependent's build compiles the top crate), and
 /// how much of `cratespace!()`'s are the macro's run and the TOML parse.
-fn instructions(n: usize, optimized: bool) {
+fn instructions(n: usize, profile: Profile) {
     if Command::new("valgrind").arg("--version").output().is_err() {
         eprintln!("compile-cost instructions: valgrind is not on the PATH");
         std::process::exit(2);
     }
-    let root = generate(n, optimized);
+    let root = generate(n, profile);
     let log = root.join("rustc.log");
     let out = root.join("callgrind");
     fs::create_dir_all(&out).expect("the callgrind directory can be created");
@@ -484,12 +569,10 @@ fn instructions(n: usize, optimized: bool) {
             let _ = fs::copy(&profile, root.join(format!("{name}.callgrind")));
         }
     }
-    let profile = if optimized {
-        "proc macros at opt-level 3"
-    } else {
-        "proc macros at opt-level 0, as cargo builds them"
-    };
-    println!("N = {n}, rustc's instructions on each top crate (not incremental; {profile}):");
+    println!(
+        "N = {n}, rustc's instructions on each top crate (not incremental; {}):",
+        profile.describe()
+    );
     let hand = counts[1] as f64;
     for (side, (_, _, what)) in SIDES.iter().enumerate() {
         println!(
@@ -528,16 +611,14 @@ fn instructions(n: usize, optimized: bool) {
     }
 }
 
-fn compile(n: usize, runs: usize, optimized: bool) {
-    let runs_of = rebuilds(n, runs, optimized);
+fn compile(n: usize, runs: usize, profile: Profile) {
+    let runs_of = rebuilds(n, runs, profile);
     let rustc = |run: &Run, side: usize| run[side].1.0;
     let total = |run: &Run, side: usize| run[side].0.as_secs_f64();
-    let profile = if optimized {
-        "dev profile, proc macros at opt-level 3"
-    } else {
-        "dev profile"
-    };
-    println!("N = {n}, {runs} rebuilds of each top crate ({profile}), medians:");
+    println!(
+        "N = {n}, {runs} rebuilds of each top crate ({}), medians:",
+        profile.describe()
+    );
     for (side, (_, _, what)) in SIDES.iter().enumerate() {
         let times = |value: &dyn Fn(&Run, usize) -> f64| {
             median(runs_of.iter().map(|run| value(run, side)).collect())
@@ -563,8 +644,8 @@ fn compile(n: usize, runs: usize, optimized: bool) {
     }
 }
 
-fn memory(n: usize, runs: usize, optimized: bool) {
-    let runs_of = rebuilds(n, runs, optimized);
+fn memory(n: usize, runs: usize, profile: Profile) {
+    let runs_of = rebuilds(n, runs, profile);
     let peak = |run: &Run, side: usize| run[side].1.1 as f64;
     println!("N = {n}, {runs} rebuilds of each top crate (dev profile), median peak RSS of rustc:");
     for (side, (_, _, what)) in SIDES.iter().enumerate() {
@@ -620,10 +701,12 @@ fn cold_build(
     manifest: &Path,
     package: Option<&str>,
     target_dir: &Path,
+    profile: Profile,
 ) -> (f64, f64, Vec<(String, f64)>) {
     let _ = fs::remove_dir_all(target_dir);
     let mut command = Command::new(env!("CARGO"));
     command
+        .args(profile.config())
         .arg("build")
         // One unit at a time: the sum of the graph's units, which is what a
         // user's build pays on any number of cores once other crates fill
@@ -683,7 +766,7 @@ fn units(html: &str) -> Vec<(String, f64)> {
         .collect()
 }
 
-fn cold(runs: usize) {
+fn cold(runs: usize, profile: Profile) {
     let floor = floor();
     let target = workspace().join("target/bench-cold");
     let sides: [(&str, PathBuf, Option<&str>); 2] = [
@@ -704,8 +787,15 @@ fn cold(runs: usize) {
         let mut pair = [(0.0, 0.0); 2];
         for side in order {
             let (name, manifest, package) = &sides[side];
-            let (elapsed, cpu, units) =
-                cold_build(manifest, *package, &target.join(format!("target-{name}")));
+            // The profile is the family's: it reaches the macro's graph,
+            // not the floor, which stays what §8 holds the default against.
+            let profile = if side == 0 { profile } else { Profile::Default };
+            let (elapsed, cpu, units) = cold_build(
+                manifest,
+                *package,
+                &target.join(format!("target-{name}")),
+                profile,
+            );
             pair[side] = (elapsed, cpu);
             last_units[side] = units;
         }
@@ -725,9 +815,10 @@ fn cold(runs: usize) {
         cpu_ratios.push(pair[0].1 / pair[1].1);
     }
     println!(
-        "cold `cargo build -j1` (dev profile, not incremental), {runs} runs each, medians:\n\
+        "cold `cargo build -j1` ({}, not incremental), {runs} runs each, medians:\n\
          \x20 cratespace and its dependencies {:.2} s, floor (a proc macro parsing the manifest with toml) {:.2} s, ratio {:.3} (budget 2.0)\n\
          \x20 processor time {:.2} s and {:.2} s, ratio {:.3}",
+        profile.describe(),
         median(times[0].clone()),
         median(times[1].clone()),
         median(ratios),
