@@ -2,7 +2,12 @@
 //! and `all`/`any` constructors that simplify.
 //!
 //! The grammar is the Rust Reference's `ConfigurationPredicate`: a name, a
-//! `name = "string"` pair, or `all(...)`, `any(...)`, `not(...)`.
+//! `name = "string"` pair, or `all(...)`, `any(...)`, `not(...)`. Two
+//! readers of it: a member's `cfg`, which the compiler reads (identifiers as
+//! rustc has them; a string is plain, since no feature or cfg value needs an
+//! escape), and a `[target.'cfg(…)']` key, which cargo reads (its own
+//! lexer: ASCII identifiers, `r#` allowed, a string up to the next `"`,
+//! spaces only), so that nothing cargo accepts is refused.
 
 use std::collections::HashSet;
 use std::fmt::{self, Write as _};
@@ -11,9 +16,6 @@ use std::ops::Range;
 /// Deepest nesting of `all(`, `any(` and `not(` that parsing accepts; the
 /// parser recurses once per level, so hostile input must not go deeper.
 const MAX_DEPTH: usize = 128;
-
-/// Rust's own limit on the `#` around a raw string.
-const MAX_RAW_HASHES: usize = 255;
 
 /// A cfg predicate, as in `#[cfg(...)]`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -66,7 +68,7 @@ impl Cfg {
     /// covers the extra ones (`b` in `not(a, b)`); when it holds none, the
     /// whole `not()`.
     pub fn parse(input: &str) -> Result<Cfg, CfgError> {
-        let mut parser = Parser::new(input, 0);
+        let mut parser = Parser::new(input, 0, Dialect::Rustc);
         let cfg = parser.predicate(0)?;
         let rest = parser.next()?;
         if rest.kind == Kind::End {
@@ -77,16 +79,16 @@ impl Cfg {
         }
     }
 
-    /// Parses a Cargo target key: `cfg(unix)` → `Ok(Some(Cfg::Name("unix")))`;
-    /// a plain target triple such as `x86_64-unknown-linux-gnu` (anything not
-    /// starting with `cfg(` after trimming) → `Ok(None)`; a malformed `cfg(...)`
-    /// → `Err` with a span relative to the whole key string.
+    /// Parses a Cargo target key as cargo does: `cfg(unix)` →
+    /// `Ok(Some(Cfg::Name("unix")))`; a plain target triple such as
+    /// `x86_64-unknown-linux-gnu` (anything that does not start with `cfg(`
+    /// and end with `)`) → `Ok(None)`; a malformed `cfg(...)` → `Err` with a
+    /// span relative to the whole key string.
     pub fn parse_target(key: &str) -> Result<Option<Cfg>, CfgError> {
-        let trimmed = key.trim_start_matches(is_whitespace);
-        if !trimmed.starts_with("cfg(") {
+        if !(key.starts_with("cfg(") && key.ends_with(')')) {
             return Ok(None);
         }
-        let mut parser = Parser::new(key, key.len() - trimmed.len() + "cfg(".len());
+        let mut parser = Parser::new(key, "cfg(".len(), Dialect::Cargo);
         let cfg = parser.predicate(0)?;
         let close = parser.next()?;
         match close.kind {
@@ -391,10 +393,36 @@ impl Operator {
     }
 }
 
+/// Whose lexer the text is read with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dialect {
+    /// A member's `cfg`, which goes into `#[cfg(…)]`.
+    Rustc,
+    /// A `[target.'cfg(…)']` key, which cargo reads.
+    Cargo,
+}
+
+impl Dialect {
+    fn ident_start(self, c: char) -> bool {
+        match self {
+            Dialect::Rustc => is_ident_start(c),
+            Dialect::Cargo => c == '_' || c.is_ascii_alphabetic(),
+        }
+    }
+
+    fn ident_continue(self, c: char) -> bool {
+        match self {
+            Dialect::Rustc => is_ident_continue(c),
+            Dialect::Cargo => c == '_' || c.is_ascii_alphanumeric(),
+        }
+    }
+}
+
 /// A recursive-descent parser over the whole string; tokens are read lazily
 /// so the first error in the text is the one reported.
 struct Parser<'a> {
     src: &'a str,
+    dialect: Dialect,
     /// Where the next token is read from; always on a char boundary.
     pos: usize,
     peeked: Option<Token>,
@@ -403,9 +431,10 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn new(src: &'a str, start: usize) -> Self {
+    fn new(src: &'a str, start: usize, dialect: Dialect) -> Self {
         Parser {
             src,
+            dialect,
             pos: start,
             peeked: None,
             last_end: start,
@@ -605,7 +634,11 @@ impl<'a> Parser<'a> {
     }
 
     fn lex(&mut self) -> Result<Token, CfgError> {
-        self.eat_while(is_whitespace);
+        let dialect = self.dialect;
+        match dialect {
+            Dialect::Rustc => self.eat_while(is_whitespace),
+            Dialect::Cargo => self.eat_while(|c| c == ' '),
+        }
         let start = self.pos;
         let mut value = String::new();
         let kind = match self.bump() {
@@ -618,16 +651,35 @@ impl<'a> Parser<'a> {
                 value = self.string(start)?;
                 Kind::Str
             }
-            Some('r') if self.rest().trim_start_matches('#').starts_with('"') => {
-                value = self.raw_string(start)?;
-                Kind::Str
+            Some('r') if self.dialect == Dialect::Rustc && self.raw_string_follows() => {
+                return Err(CfgError::new(
+                    start..self.pos,
+                    "a raw string cannot stand in a cfg: write the value as a plain string, `\"…\"`",
+                ));
             }
-            Some(c) if is_ident_start(c) => {
-                self.eat_while(is_ident_continue);
+            Some('r') if self.dialect == Dialect::Cargo && self.peek_char() == Some('#') => {
+                // `r#name` is `name` to cargo.
+                self.bump();
+                let name = self.pos;
+                if !self.peek_char().is_some_and(|c| dialect.ident_start(c)) {
+                    return Err(CfgError::new(
+                        start..self.pos,
+                        "expected an identifier after `r#`",
+                    ));
+                }
+                self.eat_while(|c| dialect.ident_continue(c));
+                return Ok(Token {
+                    kind: Kind::Ident,
+                    span: name..self.pos,
+                    value,
+                });
+            }
+            Some(c) if dialect.ident_start(c) => {
+                self.eat_while(|c| dialect.ident_continue(c));
                 Kind::Ident
             }
             Some(c) if c.is_ascii_digit() => {
-                self.eat_while(is_ident_continue);
+                self.eat_while(|c| dialect.ident_continue(c));
                 Kind::Unknown
             }
             Some(_) => Kind::Unknown,
@@ -639,177 +691,38 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn unterminated(&self, start: usize) -> CfgError {
-        CfgError::new(start..self.src.len(), "unterminated string literal")
+    /// After an `r`: `#`s, then `"`.
+    fn raw_string_follows(&self) -> bool {
+        self.rest().trim_start_matches('#').starts_with('"')
     }
 
-    /// Reads a string literal whose opening `"`, at `start`, was just read.
+    /// Reads a string whose opening `"`, at `start`, was just read: up to the
+    /// next `"`. The compiler would read an escape, which no feature or cfg
+    /// value needs; cargo reads a `\` as itself.
     fn string(&mut self, start: usize) -> Result<String, CfgError> {
-        let mut value = String::new();
-        loop {
-            let backslash = self.pos;
-            match self.bump() {
-                None => return Err(self.unterminated(start)),
-                Some('"') => return Ok(value),
-                Some('\\') => {
-                    if let Some(c) = self.escape(start, backslash)? {
-                        value.push(c);
-                    }
-                }
-                Some(c) => value.push(c),
-            }
-        }
-    }
-
-    /// Reads the escape after the `\` at `backslash`; `None` for a line
-    /// continuation, which stands for nothing.
-    fn escape(&mut self, start: usize, backslash: usize) -> Result<Option<char>, CfgError> {
-        let Some(c) = self.bump() else {
-            return Err(self.unterminated(start));
-        };
-        let decoded = match c {
-            '"' => '"',
-            '\\' => '\\',
-            '\'' => '\'',
-            'n' => '\n',
-            't' => '\t',
-            'r' => '\r',
-            '0' => '\0',
-            'x' => self.hex_escape(start, backslash)?,
-            'u' => self.unicode_escape(start, backslash)?,
-            '\n' => {
-                self.eat_while(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
-                return Ok(None);
-            }
-            '\r' if self.peek_char() == Some('\n') => {
-                self.eat_while(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
-                return Ok(None);
-            }
-            other => {
-                let message = format!("unknown character escape {}", quoted(&format!("\\{other}")));
-                return Err(CfgError::new(backslash..self.pos, message));
-            }
-        };
-        Ok(Some(decoded))
-    }
-
-    fn hex_escape(&mut self, start: usize, backslash: usize) -> Result<char, CfgError> {
-        let mut code = 0;
-        let mut digits = 0;
-        while digits < 2 {
-            digits += 1;
-            let Some(c) = self.peek_char() else {
-                return Err(self.unterminated(start));
-            };
-            let Some(digit) = c.to_digit(16) else {
-                return Err(CfgError::new(
-                    backslash..self.pos,
-                    "invalid `\\x` escape: expected two hex digits",
-                ));
-            };
-            self.bump();
-            code = code * 16 + digit;
-        }
-        match char::from_u32(code) {
-            Some(c) if c.is_ascii() => Ok(c),
-            _ => Err(CfgError::new(
-                backslash..self.pos,
-                "`\\x` escape out of range: must be at most `\\x7F`",
-            )),
-        }
-    }
-
-    fn unicode_escape(&mut self, start: usize, backslash: usize) -> Result<char, CfgError> {
-        match self.peek_char() {
-            None => return Err(self.unterminated(start)),
-            Some('{') => {
-                self.bump();
-            }
-            Some(_) => {
-                return Err(CfgError::new(
-                    backslash..self.pos,
-                    "invalid unicode escape: expected `{` after `\\u`",
-                ));
-            }
-        }
-        let mut code = 0;
-        let mut digits = 0;
-        loop {
-            let Some(c) = self.peek_char() else {
-                return Err(self.unterminated(start));
-            };
-            match c {
-                '}' => {
-                    self.bump();
-                    break;
-                }
-                '_' if digits > 0 => {
-                    self.bump();
-                }
-                '"' => {
-                    return Err(CfgError::new(
-                        backslash..self.pos,
-                        "unterminated unicode escape: expected `}`",
-                    ));
-                }
-                _ => {
-                    self.bump();
-                    let Some(digit) = c.to_digit(16) else {
-                        let message = format!(
-                            "invalid character {} in unicode escape",
-                            quoted(&c.to_string())
-                        );
-                        return Err(CfgError::new(backslash..self.pos, message));
-                    };
-                    digits += 1;
-                    if digits > 6 {
-                        return Err(CfgError::new(
-                            backslash..self.pos,
-                            "unicode escape has more than 6 hex digits",
-                        ));
-                    }
-                    code = code * 16 + digit;
-                }
-            }
-        }
-        if digits == 0 {
-            return Err(CfgError::new(backslash..self.pos, "empty unicode escape"));
-        }
-        char::from_u32(code).ok_or_else(|| {
-            CfgError::new(
-                backslash..self.pos,
-                format!("invalid unicode escape: U+{code:04X} is not a character"),
-            )
-        })
-    }
-
-    /// Reads a raw string whose `r`, at `start`, was just read; the caller
-    /// has checked that `#`s and a `"` follow.
-    fn raw_string(&mut self, start: usize) -> Result<String, CfgError> {
-        let mut hashes = 0;
-        while self.peek_char() == Some('#') {
-            self.bump();
-            hashes += 1;
-        }
-        if hashes > MAX_RAW_HASHES {
-            let message = format!(
-                "raw string has too many `#` symbols: at most {MAX_RAW_HASHES} are allowed"
-            );
-            return Err(CfgError::new(start..self.pos, message));
-        }
-        self.bump();
-        let closing = format!("\"{}", "#".repeat(hashes));
         let rest = self.rest();
-        match rest.find(closing.as_str()) {
-            Some(length) => {
-                self.pos += length + closing.len();
-                Ok(rest.get(..length).unwrap_or("").to_owned())
-            }
-            None => Err(CfgError::new(
+        let Some(length) = rest.find('"') else {
+            return Err(CfgError::new(
                 start..self.src.len(),
-                "unterminated raw string literal",
-            )),
+                "unterminated string literal",
+            ));
+        };
+        let value = &rest[..length];
+        if self.dialect == Dialect::Rustc {
+            if let Some(at) = value.find('\\') {
+                let escape = self.pos + at;
+                let end = rest[at + 1..]
+                    .chars()
+                    .next()
+                    .map_or(escape + 1, |c| escape + 1 + c.len_utf8());
+                return Err(CfgError::new(
+                    escape..end,
+                    "an escape cannot stand in a cfg string: write the value as it is",
+                ));
+            }
         }
+        self.pos += length + 1;
+        Ok(value.to_owned())
     }
 }
 
@@ -843,23 +756,32 @@ mod tests {
             ("any(\n\tunix,\n\twindows,\n)", "any(unix, windows)"),
             ("all(any(a, b), not(all()))", "all(any(a, b), not(all()))"),
             ("all(all(all(a)))", "all(all(all(a)))"),
-            (r#"feature = "a\"b""#, r#"feature = "a\"b""#),
-            (r#"feature = "a\\b""#, r#"feature = "a\\b""#),
-            (r#"k = "\x41\u{1F600}\'\t\0""#, r#"k = "A😀'\t\0""#),
-            (r#"k = "\u{1_F600}""#, r#"k = "😀""#),
-            (r#"k = "\u{7}""#, r#"k = "\u{7}""#),
-            ("k = \"a\\\n    b\"", r#"k = "ab""#),
-            ("k = \"a\\\r\n  b\"", r#"k = "ab""#),
-            ("k = \"two\nlines\"", r#"k = "two\nlines""#),
-            (r##"feature = r#"a"b"#"##, r#"feature = "a\"b""#),
-            (r#"k = r"x\n""#, r#"k = "x\\n""#),
-            ("k = r\"\"", "k = \"\""),
+            ("k = \"\"", "k = \"\""),
+            ("k = \"it's 🦀\"", "k = \"it's 🦀\""),
         ];
         for (input, canonical) in cases {
             let parsed = Cfg::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e:?}"));
             assert_eq!(parsed.to_string(), canonical, "{input:?}");
             assert_eq!(Cfg::parse(canonical), Ok(parsed), "{canonical:?}");
         }
+    }
+
+    #[test]
+    fn values_print_as_rust_strings() {
+        // A value can hold what needs an escape in Rust: a line break read
+        // from a member's `cfg`, a `\` read from a target key.
+        assert_eq!(
+            Cfg::parse("k = \"two\nlines\"").unwrap().to_string(),
+            r#"k = "two\nlines""#
+        );
+        assert_eq!(
+            Cfg::parse_target(r#"cfg(k = "a\b")"#)
+                .unwrap()
+                .unwrap()
+                .to_string(),
+            r#"k = "a\\b""#
+        );
+        assert_eq!(pair("k", "\u{7}").to_string(), r#"k = "\u{7}""#);
     }
 
     #[test]
@@ -955,74 +877,32 @@ mod tests {
             ("r#unix", 1..2, "unexpected `#` after the predicate"),
             ("feature = \"abc", 10..14, "unterminated string literal"),
             ("feature = \"é\\", 10..14, "unterminated string literal"),
-            ("k = \"\\x4", 4..8, "unterminated string literal"),
-            ("k = \"\\u{12", 4..10, "unterminated string literal"),
-            ("k = \"\\q\"", 5..7, "unknown character escape `\\q`"),
-            ("k = \"\\é\"", 5..8, "unknown character escape `\\é`"),
             (
-                "k = \"\\x8F\"",
-                5..9,
-                "`\\x` escape out of range: must be at most `\\x7F`",
+                "k = \"a\\\"b\"",
+                6..8,
+                "an escape cannot stand in a cfg string: write the value as it is",
             ),
             (
-                "k = \"\\x4\"",
-                5..8,
-                "invalid `\\x` escape: expected two hex digits",
-            ),
-            (
-                "k = \"\\u0041\"",
+                "k = \"\\u{41}\"",
                 5..7,
-                "invalid unicode escape: expected `{` after `\\u`",
-            ),
-            ("k = \"\\u{}\"", 5..9, "empty unicode escape"),
-            (
-                "k = \"\\u{_1}\"",
-                5..9,
-                "invalid character `_` in unicode escape",
+                "an escape cannot stand in a cfg string: write the value as it is",
             ),
             (
-                "k = \"\\u{1g}\"",
-                5..10,
-                "invalid character `g` in unicode escape",
+                "k = r\"x\"",
+                4..5,
+                "a raw string cannot stand in a cfg: write the value as a plain string, `\"…\"`",
             ),
             (
-                "k = \"\\u{12\"",
-                5..10,
-                "unterminated unicode escape: expected `}`",
+                "k = r#\"x\"#",
+                4..5,
+                "a raw string cannot stand in a cfg: write the value as a plain string, `\"…\"`",
             ),
-            (
-                "k = \"\\u{1234567}\"",
-                5..15,
-                "unicode escape has more than 6 hex digits",
-            ),
-            (
-                "k = \"\\u{D800}\"",
-                5..13,
-                "invalid unicode escape: U+D800 is not a character",
-            ),
-            (
-                "k = \"\\u{110000}\"",
-                5..15,
-                "invalid unicode escape: U+110000 is not a character",
-            ),
-            ("k = r#\"x\"", 4..9, "unterminated raw string literal"),
             (&deep, 512..516, "cfg predicate nested too deeply"),
         ];
         for (input, span, message) in cases {
             let expected = CfgError::new(span.clone(), *message);
             assert_eq!(Cfg::parse(input), Err(expected), "{input:?}");
         }
-    }
-
-    #[test]
-    fn too_many_raw_string_hashes() {
-        let input = format!("k = r{}\"x\"", "#".repeat(256));
-        let error = Cfg::parse(&input).unwrap_err();
-        assert_eq!(error.span, 4..261);
-        assert_eq!(
-            error.message,
-            "raw string has too many `#` symbols: at most 255 are allowed"
-        );
     }
 
     #[test]
@@ -1042,7 +922,13 @@ mod tests {
         ]);
         let cases = [
             ("cfg(unix)", Some(name("unix"))),
-            ("  cfg( windows )\t", Some(name("windows"))),
+            ("cfg( windows )", Some(name("windows"))),
+            ("cfg(r#unix)", Some(name("unix"))),
+            (r#"cfg(feature = "a\b")"#, Some(pair("feature", "a\\b"))),
+            // Cargo reads a key that does not start with `cfg(` and end with
+            // `)` as a target name.
+            ("  cfg(windows)", None),
+            ("cfg(windows) ", None),
             (
                 r#"cfg(all(target_os = "linux", target_arch = "x86_64"))"#,
                 Some(linux),
@@ -1051,6 +937,9 @@ mod tests {
             ("wasm32-unknown-unknown", None),
             ("", None),
             ("cfg", None),
+            ("cfg(", None),
+            ("cfg(unix", None),
+            ("cfg(unix) x", None),
             ("cfg (unix)", None),
             ("config(unix)", None),
         ];
@@ -1062,22 +951,27 @@ mod tests {
     #[test]
     fn broken_target_keys() {
         let cases: &[(&str, Range<usize>, &str)] = &[
-            ("cfg(", 4..4, "expected a cfg predicate"),
             ("cfg()", 4..5, "expected a cfg predicate, found `)`"),
-            ("cfg(unix", 8..8, "expected `)` to close `cfg(`"),
             (
                 "cfg(unix, windows)",
                 8..9,
                 "expected `)` to close `cfg(`, found `,`",
             ),
-            ("cfg(unix) x", 10..11, "unexpected `x` after `cfg(...)`"),
             ("cfg(unix))", 9..10, "unexpected `)` after `cfg(...)`"),
             (
-                "  cfg(all(unix foo))",
-                15..18,
+                "cfg(all(unix foo))",
+                13..16,
                 "expected `,` or `)`, found `foo`",
             ),
             ("cfg(feature = \"x)", 14..17, "unterminated string literal"),
+            // Cargo's lexer: ASCII names, spaces only.
+            ("cfg(café)", 7..9, "expected `)` to close `cfg(`, found `é`"),
+            (
+                "cfg(\tunix)",
+                4..5,
+                "expected a cfg predicate, found `\\u{9}`",
+            ),
+            ("cfg(r#)", 4..6, "expected an identifier after `r#`"),
         ];
         for (key, span, message) in cases {
             let expected = CfgError::new(span.clone(), *message);
@@ -1138,8 +1032,12 @@ mod tests {
     fn check(input: &str, result: Result<Option<Cfg>, CfgError>) {
         match result {
             Ok(Some(cfg)) => {
+                // A value with a `\` (from a target key) prints escaped, which
+                // a member's `cfg` does not take back.
                 let text = cfg.to_string();
-                assert_eq!(Cfg::parse(&text), Ok(cfg), "{input:?} printed as {text:?}");
+                if !text.contains('\\') {
+                    assert_eq!(Cfg::parse(&text), Ok(cfg), "{input:?} printed as {text:?}");
+                }
             }
             Ok(None) => {}
             Err(error) => {
@@ -1170,11 +1068,9 @@ mod tests {
             "feature = \"café\"",
             "all(unix, feature = \"x\", not(windows),)",
             "any(target_os = \"linux\", all(), any())",
-            r#"k = "\x41\u{1F980}\n\"\\""#,
-            r###"k = r##"a"#b"##"###,
             "not(é_ß = \"ünï\")",
             "crab = \"🦀\"",
-            "k = \"a\\\r\n  b\"",
+            "k = \"two\nlines\"",
         ];
         let inserts = [
             b'(', b')', b',', b'=', b'"', b'\\', b'#', b'r', b'u', b'{', b'}', 0xC3,

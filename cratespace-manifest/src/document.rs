@@ -53,31 +53,37 @@ fn push_container<'a>(values: &mut Vec<DeValue<'a>>, value: DeValue<'a>) {
     }
 }
 
-/// Parses a whole file, recovering past errors: the table holds what could be
-/// read, and each syntax error becomes a diagnostic (SPEC §6, row 2).
-pub fn parse(source: &Source) -> (Document<'_>, Vec<Diagnostic>) {
+/// A file's first syntax error, and where it starts: nothing at or after it
+/// is read with confidence.
+pub struct SyntaxError {
+    pub diagnostic: Diagnostic,
+    pub at: usize,
+}
+
+/// Parses a whole file, recovering past errors: the table holds what could
+/// be read, and the first syntax error is reported (SPEC §6, row 2). After
+/// it TOML's recovery may report the same mistake again (an unclosed inline
+/// table gives three errors) or recover values out of it (a string that
+/// does not end takes the lines after it), so it is the file's only one.
+pub fn parse(source: &Source) -> (Document<'_>, Option<SyntaxError>) {
     let (table, errors) = DeTable::parse_recoverable(&source.text);
-    let mut diagnostics = Vec::with_capacity(errors.len());
-    for error in &errors {
+    let error = errors.first().map(|error| {
         let message = error.message().trim_end_matches('\n');
         let (first, rest) = message.split_once('\n').unwrap_or((message, ""));
         let span = error.span().unwrap_or(0..0);
-        if first == "duplicate key" {
-            diagnostics.push(duplicate_key(source, span));
-            continue;
-        }
-        let mut diagnostic = Diagnostic::at(
-            source,
-            span,
-            format!("invalid TOML in {}: {first}", source.name),
-        )
-        .help("fix the TOML syntax at this place; https://toml.io/en/v1.0.0 describes it");
-        if !rest.trim().is_empty() {
-            diagnostic = diagnostic.label(rest.trim().replace('\n', " "));
-        }
-        diagnostics.push(diagnostic);
-    }
-    (Document(table), diagnostics)
+        let at = span.start;
+        let diagnostic = if first == "duplicate key" {
+            duplicate_key(source, span)
+        } else {
+            let diagnostic = Diagnostic::at(source, span, format!("invalid TOML: {first}"));
+            match rest.trim() {
+                "" => diagnostic,
+                rest => diagnostic.label(rest.replace('\n', " ")),
+            }
+        };
+        SyntaxError { diagnostic, at }
+    });
+    (Document(table), error)
 }
 
 /// A key defined twice: both places, since a member and a namespace (or two
@@ -87,15 +93,15 @@ fn duplicate_key(source: &Source, span: std::ops::Range<usize>) -> Diagnostic {
     let mut diagnostic = Diagnostic::at(
         source,
         span.clone(),
-        format!("`{text}` is defined twice in {}", source.name),
+        format!("the key `{text}` is defined twice"),
     )
     .label("defined again here");
     if let Some(first) = earlier_key(source, text, span.start) {
         diagnostic = diagnostic.related(source, first, "first defined here");
     }
-    diagnostic.help(
-        "one name holds one thing: a member (a string, or a table with `dependency`) or a namespace (a table of members); rename or merge one of them",
-    )
+    diagnostic
+        .note("one name holds one member or one namespace")
+        .help("rename one of them, or merge them into one")
 }
 
 /// The last place before `before` where `text` stands as a key: a whole word
@@ -195,12 +201,12 @@ mod tests {
             "c.toml",
             "[members]\njson = \"a\"\nformats = \"b\"\n\n[members.formats]\njson = \"a\"\n",
         );
-        let (_, diagnostics) = parse(&source);
-        assert_eq!(diagnostics.len(), 1);
-        let places: Vec<_> = diagnostics[0]
+        let (_, error) = parse(&source);
+        let diagnostic = error.unwrap().diagnostic;
+        let places: Vec<_> = diagnostic
             .location
             .iter()
-            .chain(diagnostics[0].related.iter().map(|(l, _)| l))
+            .chain(diagnostic.related.iter().map(|(l, _)| l))
             .map(|l| (l.line, l.column))
             .collect();
         assert_eq!(places, [(5, 10), (3, 1)]);

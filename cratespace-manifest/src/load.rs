@@ -75,10 +75,15 @@ pub fn load(request: &Request) -> Loaded {
         }
     };
     let cargo_table = cargo.as_ref().map(|source| {
-        let (table, errors) = document::parse(source);
-        diagnostics.extend(errors);
+        let (table, error) = document::parse(source);
+        diagnostics.extend(error.map(|error| error.diagnostic));
         table
     });
+    if !diagnostics.is_empty() {
+        // The dependencies and features after the error may be lost: nothing
+        // checked against them would be reliable.
+        return empty(diagnostics, tracked([cargo.as_ref(), None, None]));
+    }
     let root = match &cargo_table {
         Some(table) if cargo::inherits(table.get_ref()) => {
             workspace_root(dir, table.get_ref(), &mut diagnostics)
@@ -103,7 +108,7 @@ pub fn load(request: &Request) -> Loaded {
         },
     };
     let files = [cargo.as_ref(), root_source.as_ref(), manifest.as_ref()];
-    model(
+    validate_files(
         files,
         cargo_table.as_ref().map(|t| t.get_ref()),
         workspace.as_ref(),
@@ -138,13 +143,13 @@ pub struct Sources {
 pub fn load_sources(sources: &Sources) -> Loaded {
     let mut diagnostics = Vec::new();
     let cargo_table = sources.cargo.as_ref().map(|source| {
-        let (table, errors) = document::parse(source);
-        diagnostics.extend(errors);
+        let (table, error) = document::parse(source);
+        diagnostics.extend(error.map(|error| error.diagnostic));
         table
     });
     let workspace = sources.workspace.as_ref().map(|source| {
-        let (table, errors) = document::parse(source);
-        diagnostics.extend(errors);
+        let (table, error) = document::parse(source);
+        diagnostics.extend(error.map(|error| error.diagnostic));
         Workspace::read(table.get_ref())
     });
     let files = [
@@ -152,7 +157,7 @@ pub fn load_sources(sources: &Sources) -> Loaded {
         sources.workspace.as_ref(),
         sources.manifest.as_ref(),
     ];
-    model(
+    validate_files(
         files,
         cargo_table.as_ref().map(|t| t.get_ref()),
         workspace.as_ref(),
@@ -160,24 +165,38 @@ pub fn load_sources(sources: &Sources) -> Loaded {
     )
 }
 
-/// The model of `[Cargo.toml, workspace root, manifest file]`, given the
-/// parsed `Cargo.toml` and what the workspace root gives its members.
-fn model(
+/// Validates the cratespace of `[Cargo.toml, workspace root, manifest
+/// file]` into its model, given the parsed `Cargo.toml`, what the workspace
+/// root gives its members and the problems found so far.
+///
+/// A syntax error in `Cargo.toml` or the workspace root leaves its
+/// dependencies and features incomplete, so nothing is checked against
+/// them: the error is the only problem reported. In the file of the
+/// cratespace table, the members written before the first syntax error are
+/// checked and emitted; those at or after it are not read.
+fn validate_files(
     [cargo, workspace_root, manifest]: [Option<&Source>; 3],
     cargo_table: Option<&DeTable<'_>>,
     workspace: Option<&Workspace>,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Loaded {
     let tracked = tracked([cargo, workspace_root, manifest]);
+    if !diagnostics.is_empty() {
+        return empty(diagnostics, tracked);
+    }
     let own_workspace = match (workspace, cargo_table) {
         (None, Some(own)) if table_at(own, "workspace").is_some() => Some(Workspace::read(own)),
         _ => None,
     };
     let workspace = workspace.or(own_workspace.as_ref());
     let package = cargo_table.map(|table| Package::read(table, workspace));
+    let mut cut = None;
     let manifest_table = manifest.map(|source| {
-        let (table, errors) = document::parse(source);
-        diagnostics.extend(errors);
+        let (table, error) = document::parse(source);
+        if let Some(error) = error {
+            cut = Some(error.at);
+            diagnostics.push(error.diagnostic);
+        }
         table
     });
     let found = match (manifest, &manifest_table) {
@@ -201,6 +220,7 @@ fn model(
         table,
         span,
         cargo: cargo.zip(package.as_ref()),
+        cut,
     };
     let cratespace = validate::validate(&input, &mut diagnostics);
     Loaded {
@@ -387,9 +407,9 @@ fn workspace_root(
             }
         };
         let found = {
-            let (document, errors) = document::parse(&source);
-            if !errors.is_empty() {
-                diagnostics.extend(errors);
+            let (document, error) = document::parse(&source);
+            if let Some(error) = error {
+                diagnostics.push(error.diagnostic);
                 return None;
             }
             let table = document.get_ref();
@@ -441,8 +461,8 @@ fn read_root(
 ) -> Option<(Source, Workspace)> {
     match read(dir, name) {
         Ok(source) => {
-            let (table, errors) = document::parse(&source);
-            diagnostics.extend(errors);
+            let (table, error) = document::parse(&source);
+            diagnostics.extend(error.map(|error| error.diagnostic));
             let workspace = Workspace::read(table.get_ref());
             drop(table);
             Some((source, workspace))

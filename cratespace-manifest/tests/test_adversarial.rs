@@ -165,7 +165,7 @@ fn the_deepest_toml_document_is_bounded_in_stack_and_time() {
     assert!(
         loaded.diagnostics[0]
             .message
-            .starts_with("invalid TOML in cratespace.toml")
+            .starts_with("invalid TOML: ")
     );
 }
 
@@ -233,10 +233,11 @@ fn thousands_of_problems_are_located_in_bounded_time() {
         (20_001, "bad-19999 = \"dep\"")
     );
 
-    assert_eq!(duplicates.diagnostics.len(), 19_999);
-    let last = &duplicates.diagnostics[19_998];
-    assert_eq!(last.location.as_ref().unwrap().line, 20_001);
-    assert_eq!(last.related[0].0.line, 20_000, "the definition just before");
+    // A key defined again is a syntax error: the first is the only one.
+    assert_eq!(duplicates.diagnostics.len(), 1);
+    let first = &duplicates.diagnostics[0];
+    assert_eq!(first.location.as_ref().unwrap().line, 3);
+    assert_eq!(first.related[0].0.line, 2, "the definition just before");
 
     assert_eq!(paths(&one_line), ["good"]);
     assert_eq!(one_line.diagnostics.len(), 20_000);

@@ -2,7 +2,7 @@
 //! manifest shape becomes in the model.
 
 use cratespace_manifest::model::{Item, Kind, Versioning};
-use cratespace_manifest::{Loaded, Request, load};
+use cratespace_manifest::{Loaded, Request, Source, Sources, load, load_sources};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -478,4 +478,85 @@ fn a_voucher_joins_only_within_its_approval() {
             .message
             .starts_with("`approved` of the voucher of `yaml` is not a semver requirement")
     );
+}
+
+/// Each kind of TOML syntax error the parser reports is one diagnostic: no
+/// value recovered out of the broken text is checked, and the members
+/// written before the error are still there.
+#[test]
+fn a_syntax_error_is_one_diagnostic() {
+    let cargo = "[package]\nname = \"top\"\n\n[dependencies]\nacme-core = \"1\"\nacme-json = \"1\"\nacme-yaml = \"1\"\n";
+    let cases = [
+        (
+            "an unterminated string",
+            "json = \"acme-json\nyaml = \"acme-yaml\"\n",
+            "invalid TOML: invalid basic string",
+        ),
+        (
+            "an unterminated multi-line string",
+            "json = \"\"\"acme-json\nyaml = \"acme-yaml\"\n",
+            "invalid TOML: invalid multi-line basic string",
+        ),
+        (
+            "a missing value",
+            "json =\nyaml = \"acme-yaml\"\n",
+            "invalid TOML: string values must be quoted",
+        ),
+        (
+            "a bad key",
+            "js on = \"acme-json\"\nyaml = \"acme-yaml\"\n",
+            "invalid TOML: key with no value",
+        ),
+        (
+            "a duplicate key",
+            "yaml = \"acme-json\"\nyaml = \"acme-yaml\"\n",
+            "the key `yaml` is defined twice",
+        ),
+        (
+            "a bad inline table",
+            "json = { dependency = \"acme-json\"\nyaml = \"acme-yaml\"\n",
+            "invalid TOML: missing comma between key-value pairs",
+        ),
+    ];
+    for (what, broken, message) in cases {
+        let manifest = format!("[members]\ncore = \"acme-core\"\n{broken}");
+        let loaded = load_sources(&Sources {
+            cargo: Some(Source::new("Cargo.toml", cargo)),
+            manifest: Some(Source::new("cratespace.toml", manifest)),
+            ..Sources::default()
+        });
+        let messages: Vec<&str> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(messages.len(), 1, "{what}: {messages:#?}");
+        assert!(messages[0].starts_with(message), "{what}: {}", messages[0]);
+        let paths: Vec<String> = loaded
+            .cratespace
+            .root
+            .members()
+            .into_iter()
+            .map(|(path, _)| path)
+            .collect();
+        let expected: &[&str] = if what == "a duplicate key" {
+            &["core", "yaml"]
+        } else {
+            &["core"]
+        };
+        assert_eq!(paths, expected, "{what}");
+    }
+
+    // In Cargo.toml, the dependencies after the error may be lost: nothing
+    // is checked against them.
+    let loaded = load_sources(&Sources {
+        cargo: Some(Source::new("Cargo.toml", format!("{cargo}broken = \n"))),
+        manifest: Some(Source::new(
+            "cratespace.toml",
+            "[members]\nmissing = \"not-a-dependency\"\n",
+        )),
+        ..Sources::default()
+    });
+    assert_eq!(loaded.diagnostics.len(), 1, "{:#?}", loaded.diagnostics);
+    assert!(loaded.cratespace.root.members().is_empty());
 }

@@ -44,6 +44,20 @@ pub struct Input<'a> {
     pub span: Range<usize>,
     /// `Cargo.toml` and what it declares; `None` in builds without Cargo.
     pub cargo: Option<(&'a Source, &'a Package<'a>)>,
+    /// Where the first syntax error of `source` starts: what is written at
+    /// or after it is not read, so that it produces no further problem.
+    pub cut: Option<usize>,
+}
+
+/// Whether `value` ends before `cut`: the whole of it, when it holds more.
+fn ends_before(value: &Value<'_>, cut: usize) -> bool {
+    match value.get_ref() {
+        DeValue::Table(table) => table
+            .iter()
+            .all(|(key, value)| key.span().end < cut && ends_before(value, cut)),
+        DeValue::Array(array) => array.iter().all(|value| ends_before(value, cut)),
+        _ => value.span().end < cut,
+    }
 }
 
 /// Builds the model, appending every problem to `diagnostics`.
@@ -76,7 +90,11 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
     }
     let mut members = None;
     for (key, value) in entries(input.table) {
-        match key.get_ref().as_ref() {
+        let name: &str = key.get_ref();
+        if name != "members" && !cx.written_before_the_error(key, value) {
+            continue;
+        }
+        match name {
             "members" => members = Some(value),
             "versioning" => {}
             "metadata" => cratespace.metadata = cx.metadata(value),
@@ -95,6 +113,7 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
             DeValue::Table(table) => cratespace.root = cx.namespace(table, "", 0),
             other => cx.wrong_type(value, other, "`members`", "a table of members"),
         },
+        None if input.cut.is_some() => {}
         None => {
             // In a file of its own the table is the whole file.
             let header = match input.table_name.strip_prefix("`[") {
@@ -129,6 +148,14 @@ struct Context<'a, 'd> {
 impl Context<'_, '_> {
     fn source(&self) -> &Source {
         self.input.source
+    }
+
+    /// Whether the entry is written before the file's first syntax error,
+    /// and so is read.
+    fn written_before_the_error(&self, key: &Key<'_>, value: &Value<'_>) -> bool {
+        self.input
+            .cut
+            .is_none_or(|cut| key.span().start < cut && ends_before(value, cut))
     }
 
     fn push(&mut self, diagnostic: Diagnostic) {
@@ -249,6 +276,10 @@ impl Context<'_, '_> {
         let mut first_of: HashMap<&str, &Key<'_>> = HashMap::with_capacity(entries.len());
         for &(key, value) in &entries {
             let text = key.get_ref();
+            let namespace_table = matches!(value.get_ref(), DeValue::Table(inner) if get(inner, "dependency").is_none());
+            if !(namespace_table && text != "*") && !self.written_before_the_error(key, value) {
+                continue;
+            }
             if text == "*" {
                 self.globs(value, &mut namespace, &format!("{prefix}*"));
                 continue;
