@@ -6,7 +6,7 @@
 mod args;
 
 use cratespace_manifest::expand::{Piece, expand as expansion};
-use cratespace_manifest::{Request, load};
+use cratespace_manifest::{Request, load, shown_path};
 use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use std::path::PathBuf;
 
@@ -31,21 +31,28 @@ pub fn expand(input: TokenStream) -> TokenStream {
         Err(error) => return compile_error(&error.diagnostic.to_string(), error.span),
     };
     let Some((base_env, dir)) = manifest_dir() else {
-        let message = "`CARGO_MANIFEST_DIR` is not set, so the manifest cannot be found\n= help: cargo sets it; other build systems must set it to the crate's directory";
+        let message = "`CARGO_MANIFEST_DIR` is not set, so the manifest cannot be found\n= help: cargo sets it; another build system must set it to\n        the crate's directory";
         return compile_error(message, Span::call_site());
     };
     let (manifest, literal) = manifest.unzip();
     let loaded = load(&Request {
-        manifest_dir: dir,
+        manifest_dir: dir.clone(),
         manifest,
     });
+    // Files are named as rustc names its own: relative to the directory it
+    // runs in (the workspace root under cargo), read and never changed.
+    let cwd = std::env::current_dir().ok();
+    let shown = |file: &str| match &cwd {
+        Some(cwd) => shown_path(&dir, cwd, file),
+        None => file.to_owned(),
+    };
     let mut out = TokenStream::new();
     for diagnostic in &loaded.diagnostics {
         let span = match literal {
             Some(literal) if diagnostic.argument => literal,
             _ => Span::call_site(),
         };
-        out.extend(compile_error(&diagnostic.to_string(), span));
+        out.extend(compile_error(&diagnostic.render(&shown), span));
     }
     for piece in expansion(&loaded.cratespace, &loaded.tracked, base_env) {
         match piece {

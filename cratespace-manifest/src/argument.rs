@@ -31,7 +31,7 @@ pub struct Error<S> {
     pub diagnostic: Box<Diagnostic>,
 }
 
-const ONLY_ARGUMENT: &str = "the only argument is `manifest = \"cratespace.toml\"`, a path relative to the crate's directory";
+const ONLY_ARGUMENT: &str = "the one argument is `manifest = \"…\"`, the path of the cratespace\nfile relative to the crate's directory";
 
 /// The path of `manifest = "…"`, with the span of its literal, or `None`
 /// for no argument.
@@ -58,14 +58,14 @@ pub fn parse<S: Clone>(
     while let Some((token, key_span)) = tokens.next() {
         let Token::Ident(key) = token else {
             return Err(
-                error(key_span, "expected `manifest = \"…\"` or no argument").help(ONLY_ARGUMENT),
+                error(key_span, "expected `manifest = \"…\"` or no argument").note(ONLY_ARGUMENT),
             );
         };
         if key != "manifest" {
             let problem = error(key_span.clone(), format!("unknown argument `{key}`"));
             return Err(match closest(&key, &["manifest"]) {
                 Some(best) => problem.help(format!("did you mean `{best}`?")),
-                None => problem.help(ONLY_ARGUMENT),
+                None => problem.note(ONLY_ARGUMENT),
             });
         }
         match tokens.next() {
@@ -99,7 +99,7 @@ pub fn parse<S: Clone>(
             None | Some((Token::Punct(','), _)) => {}
             Some((_, span)) => {
                 return Err(
-                    error(span, "expected `,` or the end of the arguments").help(ONLY_ARGUMENT)
+                    error(span, "expected `,` or the end of the arguments").note(ONLY_ARGUMENT)
                 );
             }
         }
@@ -119,12 +119,16 @@ impl<S> Error<S> {
         *self.diagnostic = self.diagnostic.help(help);
         self
     }
+
+    fn note(mut self, note: impl Into<String>) -> Self {
+        *self.diagnostic = self.diagnostic.note(note);
+        self
+    }
 }
 
 fn takes_a_string<S>(span: S) -> Error<S> {
-    error(span, "`manifest` takes a string").help(
-        "write the path of the cratespace file, relative to the crate's directory: `manifest = \"cratespace.toml\"`",
-    )
+    error(span, "`manifest` takes a string")
+        .help("write the path of the cratespace file:\n`manifest = \"cratespace.toml\"`")
 }
 
 /// The path a literal holds: a plain string without escapes, or a raw
@@ -173,19 +177,19 @@ fn path(text: &str) -> Result<String, Box<Diagnostic>> {
     if !raw && value.contains('\\') {
         return reject(
             "`manifest` takes a path without escapes",
-            "write `/` between directories, or use a raw string: `manifest = r\"…\"`".to_owned(),
+            "write `/` between directories, or a raw string: `r\"…\"`".to_owned(),
         );
     }
     if value.is_empty() {
         return reject(
             "`manifest` is an empty path",
-            "write the path of the cratespace file: `manifest = \"cratespace.toml\"`".to_owned(),
+            "write the path of the cratespace file:\n`manifest = \"cratespace.toml\"`".to_owned(),
         );
     }
     if std::path::Path::new(value).is_absolute() || value.starts_with(['/', '\\']) {
         return reject(
             "`manifest` must be relative to the crate's directory",
-            "a relative path builds wherever the crate is: `manifest = \"cratespace.toml\"`"
+            "write the path from the crate's directory, so that the crate\nbuilds wherever it is"
                 .to_owned(),
         );
     }

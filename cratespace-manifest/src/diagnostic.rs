@@ -3,6 +3,7 @@
 use crate::source::{Location, Source};
 use std::fmt::{self, Display};
 use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
 
 /// One problem found in a manifest or in the macro's arguments.
 ///
@@ -88,15 +89,80 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic as [`Display`] writes it, with each file it points
+    /// into named by `path` (given the name relative to the crate's
+    /// directory). The macro names files relative to the directory the
+    /// compiler runs in, as rustc names its own ([`shown_path`]).
+    pub fn render(&self, path: &dyn Fn(&str) -> String) -> String {
+        Render {
+            diagnostic: self,
+            path,
+        }
+        .to_string()
+    }
+}
+
+/// Names files as they are written: relative to the crate's directory.
 impl Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(&self.message)?;
-        let places: Vec<(&Location, Option<&str>)> = self
+        Render {
+            diagnostic: self,
+            path: &|file| file.to_owned(),
+        }
+        .fmt(f)
+    }
+}
+
+/// A file relative to the crate's directory `crate_dir`, as rustc names the
+/// files of its own errors: relative to `from`, the directory the compiler
+/// runs in (the workspace root under cargo), when it is below it; else as
+/// it is. Nothing is read from the disk.
+///
+/// ```
+/// use cratespace_manifest::shown_path;
+/// use std::path::Path;
+///
+/// let top = Path::new("/ws/crates/top");
+/// assert_eq!(shown_path(top, Path::new("/ws"), "Cargo.toml"), "crates/top/Cargo.toml");
+/// assert_eq!(shown_path(top, Path::new("/ws"), "../../Cargo.toml"), "Cargo.toml");
+/// assert_eq!(shown_path(top, Path::new("/elsewhere"), "Cargo.toml"), "Cargo.toml");
+/// ```
+pub fn shown_path(crate_dir: &Path, from: &Path, file: &str) -> String {
+    let mut joined = PathBuf::new();
+    for component in crate_dir.join(file).components() {
+        match component {
+            Component::ParentDir => {
+                joined.pop();
+            }
+            Component::CurDir => {}
+            other => joined.push(other),
+        }
+    }
+    match joined.strip_prefix(from) {
+        Ok(relative) if !relative.as_os_str().is_empty() => {
+            relative.to_string_lossy().replace('\\', "/")
+        }
+        _ => file.to_owned(),
+    }
+}
+
+/// A diagnostic and how to name its files.
+struct Render<'a> {
+    diagnostic: &'a Diagnostic,
+    path: &'a dyn Fn(&str) -> String,
+}
+
+impl Display for Render<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let this = self.diagnostic;
+        f.write_str(&this.message)?;
+        let places: Vec<(&Location, Option<&str>)> = this
             .location
             .iter()
-            .map(|location| (location, self.label.as_deref()))
+            .map(|location| (location, this.label.as_deref()))
             .chain(
-                self.related
+                this.related
                     .iter()
                     .map(|(location, label)| (location, Some(label.as_str()))),
             )
@@ -113,9 +179,10 @@ impl Display for Diagnostic {
             } else {
                 (":::", "-")
             };
-            write_place(f, location, *label, arrow, mark, &pad)?;
+            let file = (self.path)(&location.file);
+            write_place(f, location, &file, *label, arrow, mark, &pad)?;
         }
-        if self.notes.is_empty() && self.help.is_empty() {
+        if this.notes.is_empty() && this.help.is_empty() {
             return Ok(());
         }
         let indent = if places.is_empty() {
@@ -124,8 +191,8 @@ impl Display for Diagnostic {
             write!(f, "\n{pad} |")?;
             format!("{pad} ")
         };
-        let notes = self.notes.iter().map(|note| ("note", note));
-        for (kind, text) in notes.chain(self.help.iter().map(|help| ("help", help))) {
+        let notes = this.notes.iter().map(|note| ("note", note));
+        for (kind, text) in notes.chain(this.help.iter().map(|help| ("help", help))) {
             let mut lines = text.lines();
             write!(f, "\n{indent}= {kind}: {}", lines.next().unwrap_or(""))?;
             let continuation = " ".repeat(kind.len() + 4);
@@ -141,6 +208,7 @@ impl Display for Diagnostic {
 fn write_place(
     f: &mut fmt::Formatter,
     location: &Location,
+    file: &str,
     label: Option<&str>,
     arrow: &str,
     mark: &str,
@@ -150,8 +218,8 @@ fn write_place(
     let indent = &pad[line_number.len().min(pad.len())..];
     write!(
         f,
-        "\n{pad}{arrow} {}:{}:{}\n{pad} |\n{indent}{line_number} | ",
-        location.file, location.line, location.column
+        "\n{pad}{arrow} {file}:{}:{}\n{pad} |\n{indent}{line_number} | ",
+        location.line, location.column
     )?;
     // The column within `line_text`, which may show only part of the line.
     let shown_column = location

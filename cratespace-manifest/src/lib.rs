@@ -40,7 +40,7 @@ mod validate;
 pub mod version;
 
 pub use crate::cfg::Cfg;
-pub use crate::diagnostic::Diagnostic;
+pub use crate::diagnostic::{Diagnostic, shown_path};
 pub use crate::load::{Loaded, Request, Sources, load, load_sources};
 pub use crate::model::Cratespace;
 pub use crate::source::{Location, Source};

@@ -280,20 +280,17 @@ fn read(dir: &Path, relative: &str) -> io::Result<Source> {
 }
 
 fn unreadable(dir: &Path, relative: &str, error: &io::Error, option_given: bool) -> Diagnostic {
-    let path = dir.join(relative);
-    let diagnostic = Diagnostic::new(format!(
-        "cannot read the cratespace manifest `{}`: {}",
-        path.display(),
-        describe_io(error)
-    ));
-    if option_given {
-        diagnostic.help(format!(
-            "`manifest = \"{relative}\"` is relative to the crate's directory (CARGO_MANIFEST_DIR); check the path, or leave the option out to read [package.metadata.cratespace] from Cargo.toml"
-        ))
-    } else {
-        diagnostic.help(
-            "without arguments, `cratespace!()` reads [package.metadata.cratespace] from the crate's Cargo.toml; to keep the table in its own file, write `cratespace::cratespace!(manifest = \"cratespace.toml\");`",
-        )
+    // The path as written; where the crate is, in a note.
+    let diagnostic = Diagnostic::new(format!("cannot read `{relative}`: {}", describe_io(error)))
+        .note(format!("the crate's directory is `{}`", dir.display()));
+    match (error.kind(), option_given) {
+        (io::ErrorKind::NotFound, true) => diagnostic.help(
+            "the path is relative to the crate's directory: check it, or\nleave the argument out to read [package.metadata.cratespace]\nfrom Cargo.toml",
+        ),
+        (io::ErrorKind::NotFound, false) => diagnostic.help(
+            "without a Cargo.toml, name the cratespace file:\n`cratespace::cratespace!(manifest = \"cratespace.toml\");`",
+        ),
+        _ => diagnostic,
     }
 }
 
@@ -325,29 +322,26 @@ fn cratespace_table<'a, 'i>(
                     Diagnostic::at(
                         source,
                         value.span(),
-                        format!(
-                            "`package.metadata.cratespace` must be a table, found {}",
-                            document::describe(value.get_ref())
-                        ),
+                        "`package.metadata.cratespace` must be a table",
                     )
-                    .label("expected a table")
+                    .label(format!("found {}", document::describe(value.get_ref())))
                     .help("write it as a table: [package.metadata.cratespace.members]"),
                 );
                 None
             }
         },
         None => {
-            let message = "Cargo.toml has no [package.metadata.cratespace] table";
+            let message = "no [package.metadata.cratespace] table in Cargo.toml";
             let mut diagnostic = match package {
                 Some((key, _)) => Diagnostic::at(source, key.span(), message)
-                    .label("the cratespace table belongs to this package"),
+                    .label("the package whose members it lists"),
                 None => Diagnostic::new(message),
             };
             diagnostic = diagnostic.help(
-                "list the members in Cargo.toml, each a module name and the dependency it re-exports:\n[package.metadata.cratespace.members]\njson = \"my-json-crate\"",
+                "list the members, each a module name and its dependency:\n[package.metadata.cratespace.members]\njson = \"my-json-crate\"",
             );
             diagnostic = diagnostic.help(
-                "or keep the table in its own file: `cratespace::cratespace!(manifest = \"cratespace.toml\");`",
+                "or keep the table in a file of its own:\n`cratespace::cratespace!(manifest = \"cratespace.toml\");`",
             );
             diagnostics.push(diagnostic);
             None
@@ -507,9 +501,10 @@ fn cargo_home() -> Option<PathBuf> {
 /// is the manifest on the way that could not be read, if one could not.
 fn no_root(failed: Option<(&str, &io::Error)>) -> Diagnostic {
     let mut diagnostic = Diagnostic::new(
-        "Cargo.toml inherits from its workspace (`workspace = true`), but no workspace root was found above it",
+        "Cargo.toml inherits from its workspace, and no workspace root was found",
     )
-    .help("cratespace looks for the workspace root as cargo does: `package.workspace`, else the first Cargo.toml above the crate with a [workspace] table that does not exclude it");
+    .note("the root is found as cargo finds it: `package.workspace`, else\nthe nearest Cargo.toml above with a [workspace] that holds it")
+    .help("write the inherited values out, or make the crate a member\nof a workspace");
     if let Some((path, error)) = failed {
         diagnostic = diagnostic.note(format!(
             "`{path}` (relative to the crate) could not be read: {}",

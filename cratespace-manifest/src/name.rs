@@ -21,6 +21,8 @@ const NOT_RAW: &[&str] = &["Self", "crate", "self", "super"];
 pub struct NameError {
     /// The reason, e.g. "`type` is a keyword".
     pub reason: String,
+    /// Why that is a problem, when it is not plain.
+    pub why: Option<String>,
     /// A legal name close to the one written.
     pub suggestion: Option<String>,
 }
@@ -90,6 +92,7 @@ pub fn module_name(text: &str) -> Result<Name, NameError> {
     if let Some(ident) = text.strip_prefix("r#") {
         if NOT_RAW.contains(&ident) {
             return Err(NameError {
+                why: None,
                 reason: format!("`{ident}` cannot be a raw identifier"),
                 suggestion: Some(format!("{}_", ident.to_lowercase())),
             });
@@ -105,18 +108,21 @@ pub fn module_name(text: &str) -> Result<Name, NameError> {
     }
     if text == "_" {
         return Err(NameError {
+            why: None,
             reason: "`_` is not a name".to_owned(),
             suggestion: None,
         });
     }
     if NOT_RAW.contains(&text) {
         return Err(NameError {
+            why: None,
             reason: format!("`{text}` is a path keyword"),
             suggestion: Some(format!("{}_", text.to_lowercase())),
         });
     }
     if is_keyword(text) {
         return Err(NameError {
+            why: None,
             reason: format!("`{text}` is a keyword"),
             suggestion: Some(format!("r#{text}` or `{text}_")),
         });
@@ -178,16 +184,17 @@ fn composed(text: &str) -> Result<(), NameError> {
         if changes_under_nfc(ch) {
             let what = match previous {
                 Some(base) if is_combining(ch) => format!(
-                    "U+{:04X} is a combining mark after `{base}`, and the compiler reads the two as one character",
+                    "U+{:04X} is a combining mark after `{base}`, and the compiler\nreads the two as one character",
                     u32::from(ch)
                 ),
                 _ => format!(
-                    "U+{:04X} is a character the compiler replaces with its canonical equivalent",
+                    "U+{:04X} is a character the compiler replaces with its\ncanonical equivalent",
                     u32::from(ch)
                 ),
             };
             return Err(NameError {
-                reason: format!("`{text}` is not in Unicode normal form C (NFC): {what}"),
+                why: Some(what),
+                reason: "not in Unicode normal form C (NFC)".to_owned(),
                 suggestion: compose_latin1(text),
             });
         }
@@ -299,12 +306,13 @@ fn not_identifier(text: &str) -> NameError {
     let reason = if text.is_empty() {
         "an empty string is not an identifier".to_owned()
     } else if text.contains('-') {
-        format!("`{text}` is not an identifier: `-` cannot appear in one")
+        "`-` cannot appear in an identifier".to_owned()
     } else {
-        format!("`{text}` is not a Rust identifier")
+        "not a Rust identifier".to_owned()
     };
     NameError {
         reason,
+        why: None,
         suggestion: legal_alternative(text),
     }
 }
@@ -378,10 +386,10 @@ mod tests {
             ("type", "`type` is a keyword", Some("r#type` or `type_")),
             (
                 "json-ld",
-                "`json-ld` is not an identifier: `-` cannot appear in one",
+                "`-` cannot appear in an identifier",
                 Some("json_ld"),
             ),
-            ("2d", "`2d` is not a Rust identifier", Some("_2d")),
+            ("2d", "not a Rust identifier", Some("_2d")),
             ("self", "`self` is a path keyword", Some("self_")),
             (
                 "r#crate",
@@ -401,9 +409,12 @@ mod tests {
     #[test]
     fn rejects_names_the_compiler_would_normalise() {
         let error = module_name("Cafe\u{301}").unwrap_err();
+        assert_eq!(error.reason, "not in Unicode normal form C (NFC)");
         assert_eq!(
-            error.reason,
-            "`Cafe\u{301}` is not in Unicode normal form C (NFC): U+0301 is a combining mark after `e`, and the compiler reads the two as one character"
+            error.why.as_deref(),
+            Some(
+                "U+0301 is a combining mark after `e`, and the compiler\nreads the two as one character"
+            )
         );
         assert_eq!(error.suggestion.as_deref(), Some("Caf\u{e9}"));
         assert_eq!(module_name("Caf\u{e9}").unwrap().ident, "Caf\u{e9}");
@@ -412,7 +423,8 @@ mod tests {
         let kelvin = module_name("\u{212A}elvin").unwrap_err();
         assert!(
             kelvin
-                .reason
+                .why
+                .unwrap()
                 .contains("U+212A is a character the compiler replaces")
         );
         assert_eq!(kelvin.suggestion, None);

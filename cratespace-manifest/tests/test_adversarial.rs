@@ -104,9 +104,9 @@ fn namespaces_nest_to_a_bound_and_deeper_is_a_diagnostic() {
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert!(
         problems[0].starts_with(&format!(
-            "the namespace `{}` is nested too deeply: namespaces nest at most 32 levels",
+            "the namespace `{}` is nested too deeply",
             path(33).join("::")
-        )),
+        )) && problems[0].contains("namespaces nest at most 32 levels"),
         "{}",
         problems[0]
     );
@@ -162,11 +162,7 @@ fn the_deepest_toml_document_is_bounded_in_stack_and_time() {
     );
     let loaded = load_manifest(&past_the_parser);
     assert!(paths(&loaded).is_empty());
-    assert!(
-        loaded.diagnostics[0]
-            .message
-            .starts_with("invalid TOML: ")
-    );
+    assert!(loaded.diagnostics[0].message.starts_with("invalid TOML: "));
 }
 
 #[test]
@@ -243,7 +239,7 @@ fn thousands_of_problems_are_located_in_bounded_time() {
     assert_eq!(one_line.diagnostics.len(), 20_000);
     let middle = one_line.diagnostics[10_000].to_string();
     assert!(
-        middle.contains("invalid module name: `bad-10000`"),
+        middle.starts_with("invalid module name") && middle.contains("bad-10000"),
         "{middle}"
     );
     assert!(
@@ -266,9 +262,11 @@ fn a_very_long_key_is_a_name_or_a_diagnostic() {
     let dashed = format!("{long}-b");
     let loaded = load_manifest(&format!("[members]\n\"{dashed}\" = \"dep\"\n"));
     let problem = loaded.diagnostics[0].to_string();
-    assert!(problem.starts_with(&format!(
-        "invalid module name: `{dashed}` is not an identifier"
-    )));
+    assert!(problem.starts_with("invalid module name"), "{problem}");
+    assert!(
+        problem.contains("`-` cannot appear in an identifier"),
+        "{problem}"
+    );
     assert!(problem.contains(&format!("write `{long}_b` instead")));
 
     let long_dependency = format!("dep-{long}");
@@ -299,9 +297,9 @@ fn unicode_names_raw_keywords_and_normalisation() {
 
     for (key, reason) in [
         ("r#self", "`self` cannot be a raw identifier"),
-        ("r#_", "`r#_` is not a Rust identifier"),
-        ("r#", "`r#` is not a Rust identifier"),
-        ("a\u{200b}b", "is not a Rust identifier"),
+        ("r#_", "not a Rust identifier"),
+        ("r#", "not a Rust identifier"),
+        ("a\u{200b}b", "not a Rust identifier"),
     ] {
         let loaded = load_manifest(&format!("[members]\n\"{key}\" = \"dep\"\n"));
         assert!(paths(&loaded).is_empty(), "{key}");
@@ -317,9 +315,9 @@ fn unicode_names_raw_keywords_and_normalisation() {
     let problems = rendered(&loaded);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert!(
-        problems[0].starts_with(
-            "invalid module name: `Cafe\u{301}` is not in Unicode normal form C (NFC): U+0301 is a combining mark after `e`"
-        ),
+        problems[0].starts_with("invalid module name")
+            && problems[0].contains("not in Unicode normal form C (NFC)")
+            && problems[0].contains("U+0301 is a combining mark after `e`"),
         "{}",
         problems[0]
     );
@@ -337,7 +335,7 @@ fn unicode_names_raw_keywords_and_normalisation() {
     let loaded =
         load_manifest("[members]\nm = { dependency = \"dep\", path = \"se\u{301}rie\" }\n");
     assert!(paths(&loaded).is_empty());
-    assert!(loaded.diagnostics[0].message.contains("U+0301"));
+    assert!(loaded.diagnostics[0].to_string().contains("U+0301"));
 }
 
 #[test]
@@ -408,10 +406,7 @@ fn bytes_that_are_not_utf8_are_located() {
         problem.contains("the byte 0xC0 at line 3, column 8"),
         "{problem}"
     );
-    assert!(
-        problem.contains("`manifest = \"cratespace.toml\"`"),
-        "{problem}"
-    );
+    assert!(!problem.contains("check it"), "not a wrong path: {problem}");
 }
 
 #[test]
@@ -427,10 +422,7 @@ fn a_manifest_that_is_a_directory_is_a_diagnostic() {
         problem.contains("cratespace.toml`: it is a directory"),
         "{problem}"
     );
-    assert!(
-        problem.contains("help: `manifest = \"cratespace.toml\"` is relative"),
-        "{problem}"
-    );
+    assert!(!problem.contains("check it"), "not a wrong path: {problem}");
     assert_eq!(loaded.tracked, ["Cargo.toml"]);
 
     let dir = scratch(&[("Cargo.toml/inner", b"")]);
@@ -496,10 +488,7 @@ fn symbolic_link_loops_do_not_trap_the_walk_to_the_root() {
     let own = scratch(&[]);
     symlink("Cargo.toml", own.join("Cargo.toml")).unwrap();
     let problem = load_dir(&own, None).diagnostics[0].to_string();
-    assert!(
-        problem.starts_with("cannot read the cratespace manifest"),
-        "{problem}"
-    );
+    assert!(problem.starts_with("cannot read `Cargo.toml`"), "{problem}");
 }
 
 #[test]

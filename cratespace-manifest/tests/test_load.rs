@@ -332,10 +332,10 @@ typed = {{ dependency = "good", path = 42 }}
         .collect();
     assert_eq!(messages.len(), 5, "{messages:#?}");
     assert!(messages[0].starts_with("unknown key `versoning`"));
-    assert!(messages[1].starts_with("invalid module name: `bad-name`"));
+    assert_eq!(messages[1], "invalid module name");
     assert!(messages[2].starts_with("no dependency `nothing`"));
-    assert!(messages[3].starts_with("invalid `cfg` \"all(\""));
-    assert_eq!(messages[4], "`path` must be a string, found an integer");
+    assert_eq!(messages[3], "invalid `cfg`");
+    assert_eq!(messages[4], "`path` must be a string");
     let paths: Vec<String> = loaded
         .cratespace
         .root
@@ -417,15 +417,11 @@ ext = {{ dependency = "ext", voucher = {{ approved = "^0.3", by = "them" }} }}
     );
     assert_eq!(
         problems(&family("lockstep", "=2.0.9", "=2.1.0")),
-        [
-            r#"versioning = "lockstep": `json` (member `json`) must be required at the version of `top`, "=2.1.0", found "=2.0.9""#
-        ]
+        [r#"`json` must be required at "=2.1.0""#]
     );
     assert_eq!(
         problems(&family("pinned", "=1.0.0", "^3")),
-        [
-            r#"versioning = "pinned": `core` (member `*`) must be required at one exact version, "=3.0.0", found "^3""#
-        ]
+        [r#"`core` must be required at "=3.0.0""#]
     );
 }
 
@@ -447,9 +443,8 @@ fn lockstep_follows_an_inherited_package_version() {
     });
     let messages: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
     assert_eq!(messages.len(), 1, "{messages:#?}");
-    assert!(messages[0].contains(
-        r#"`old` (member `old`) must be required at the version of `top`, "=2.1.0", found "=2.0.0""#
-    ));
+    assert!(messages[0].starts_with(r#"`old` must be required at "=2.1.0""#));
+    assert!(messages[0].contains("each member at the version of `top`"));
     assert!(messages[0].contains(r#"inherits "=2.0.0" from [workspace.dependencies]"#));
 }
 
@@ -465,7 +460,7 @@ fn a_voucher_joins_only_within_its_approval() {
     let outside = voucher("0.3", ">=0.3.1, <0.4");
     let text = outside.diagnostics[0].to_string();
     assert!(
-        text.contains("help: 0.3.0 is allowed by \"0.3\" but not by \">=0.3.1, <0.4\""),
+        text.contains("note: 0.3.0 is allowed by \"0.3\" but not by \">=0.3.1, <0.4\""),
         "{text}"
     );
     assert!(
@@ -476,7 +471,7 @@ fn a_voucher_joins_only_within_its_approval() {
     assert!(
         bad.diagnostics[0]
             .message
-            .starts_with("`approved` of the voucher of `yaml` is not a semver requirement")
+            .starts_with("invalid version requirement")
     );
 }
 

@@ -228,7 +228,7 @@ impl<'a> Context<'a, '_> {
             span,
             format!("no dependency `{wanted}` in Cargo.toml"),
         )
-        .label("not a key of [dependencies]");
+        .label("not in [dependencies] or a target's dependencies");
         let unlinked = package.dependencies.iter().find(|dependency| {
             !dependency.section.is_linked()
                 && (dependency.key == wanted || dependency.package == wanted)
@@ -240,7 +240,7 @@ impl<'a> Context<'a, '_> {
             };
             diagnostic = diagnostic
                 .note(format!(
-                    "`{wanted}` is in {table}, which the library is not linked with"
+                    "`{wanted}` is in {table}, which the library\nis not linked with"
                 ))
                 .help("move it to [dependencies] to re-export it");
         } else {
@@ -252,7 +252,7 @@ impl<'a> Context<'a, '_> {
                 .collect();
             diagnostic = match closest(wanted, &candidates) {
                 Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
-                None => diagnostic.help(format!("add `{wanted}` to [dependencies] in Cargo.toml")),
+                None => diagnostic.help(format!("add `{wanted}` to [dependencies]")),
             };
         }
         self.push(diagnostic);
@@ -343,9 +343,10 @@ impl<'a> Context<'a, '_> {
                     let diagnostic = Diagnostic::at(
                         cargo_source,
                         target.span.clone(),
-                        format!("invalid `cfg` in the target `{}`: `{bad}` is not an identifier", target.key),
+                        "invalid `cfg` in a target table",
                     )
-                    .help("write the target as `cfg(...)` with a valid predicate, or give the member an explicit `cfg`");
+                    .label(format!("`{bad}` is not an identifier"))
+                    .help("fix the predicate, or give the member a `cfg` of its own");
                     self.push(diagnostic);
                     return Platform::Failed;
                 }
@@ -357,16 +358,17 @@ impl<'a> Context<'a, '_> {
             }
             Ok(None) => {
                 let triple = target.key;
+                let name = path.rsplit("::").next().unwrap_or(path);
                 let diagnostic = Diagnostic::at(
                     self.source(),
                     span,
-                    format!("`{key}` is a dependency of the target `{triple}`, which has no cfg"),
+                    format!("cannot derive when `{key}` is compiled"),
                 )
-                .label("cannot derive its gate")
+                .label("a dependency of one target")
                 .related(cargo_source, target.span.clone(), "a target triple, not `cfg(...)`")
+                .note(format!("`#[cfg]` cannot name the target `{triple}`"))
                 .help(format!(
-                    "give the member an explicit gate with the `cfg` key: `{} = {{ dependency = \"{key}\", cfg = 'target_os = \"linux\"' }}` (a cfg that holds on `{triple}`), or move the dependency under [target.'cfg(...)'.dependencies]",
-                    path.rsplit("::").next().unwrap_or(path)
+                    "give the member a `cfg` that holds on that target:\n`{name} = {{ dependency = \"{key}\", cfg = '…' }}`,\nor depend on it in [target.'cfg(…)'.dependencies]"
                 ));
                 self.push(diagnostic);
                 Platform::Failed
@@ -375,9 +377,10 @@ impl<'a> Context<'a, '_> {
                 let diagnostic = Diagnostic::at(
                     cargo_source,
                     target.span.clone(),
-                    format!("invalid `cfg` in the target `{}`: {}", target.key, error.message),
+                    "invalid `cfg` in a target table",
                 )
-                .help("write the target as `cfg(...)` with a valid predicate, or give the member an explicit `cfg`");
+                .label(error.message.clone())
+                .help("fix the predicate, or give the member a `cfg` of its own");
                 self.push(diagnostic);
                 Platform::Failed
             }
@@ -429,7 +432,7 @@ impl<'a> Context<'a, '_> {
                         "takes the place of the implicit feature",
                     )
                     .note(format!(
-                        "cargo makes no implicit feature `{key}` when a feature has\nthat name, and a weak `{key}?/…` does not enable the dependency"
+                        "a feature named `{key}` takes the place of the implicit\nfeature, and a weak `{key}?/…` enables nothing"
                     ))
                     .help(format!("enable it from that feature: `{key} = [\"dep:{key}\"]`"));
             }
@@ -441,7 +444,7 @@ impl<'a> Context<'a, '_> {
                     and(&unset)
                 ))
                 .help(format!(
-                    "for a feature, make the dependency optional and list\n`\"dep:{key}\"` in the feature; for tests, use [dev-dependencies]"
+                    "under a feature, make it optional and enable it with\n`\"dep:{key}\"`; for tests, move it to [dev-dependencies]"
                 ));
         }
         self.push(diagnostic);

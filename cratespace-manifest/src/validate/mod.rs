@@ -4,10 +4,10 @@
 //! them all and the members that are valid are still emitted.
 
 mod dependency;
-mod policy;
+mod versions;
 
 use self::dependency::Index;
-use self::policy::Approval;
+use self::versions::Approval;
 use crate::cargo::Package;
 use crate::cfg::{Cfg, CfgError};
 use crate::diagnostic::Diagnostic;
@@ -47,6 +47,26 @@ pub struct Input<'a> {
     /// Where the first syntax error of `source` starts: what is written at
     /// or after it is not read, so that it produces no further problem.
     pub cut: Option<usize>,
+}
+
+/// `text` in lines of at most 60 characters, broken between words: a note
+/// that lists keys fits a terminal whatever their number.
+fn wrap(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split(' ') {
+        let width = word.chars().count();
+        if line > 0 && line + 1 + width > 60 {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += width;
+    }
+    out
 }
 
 /// Whether `value` ends before `cut`: the whole of it, when it holds more.
@@ -123,11 +143,10 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
             let diagnostic = Diagnostic::at(
                 input.source,
                 input.span.clone(),
-                format!("{} has no `members` table", input.table_name),
+                format!("no `members` in {}", input.table_name),
             )
             .help(format!(
-                "list the members under {}, for example:\n{header}\njson = \"my-json-crate\"",
-                input.table_name,
+                "list the members, for example:\n{header}\njson = \"my-json-crate\""
             ));
             cx.diagnostics.push(diagnostic);
         }
@@ -164,27 +183,27 @@ impl Context<'_, '_> {
 
     fn unknown_key(&mut self, key: &Key<'_>, known: &[&str], place: &str) {
         let text = key.get_ref();
-        let mut diagnostic = Diagnostic::at(
-            self.source(),
-            key.span(),
-            format!("unknown key `{text}` in {place}"),
-        )
-        .label("unknown key");
-        diagnostic = match closest(text, known) {
-            Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
-            None => diagnostic,
-        };
         let list: Vec<String> = known.iter().map(|key| format!("`{key}`")).collect();
-        self.push(diagnostic.help(format!("the keys allowed here are {}", list.join(", "))));
+        let mut diagnostic =
+            Diagnostic::at(self.source(), key.span(), format!("unknown key `{text}`"))
+                .label(format!("not a key of {place}"))
+                .note(wrap(&format!(
+                    "the keys of {place} are {}",
+                    list.join(", ")
+                )));
+        if let Some(best) = closest(text, known) {
+            diagnostic = diagnostic.help(format!("did you mean `{best}`?"));
+        }
+        self.push(diagnostic);
     }
 
     fn wrong_type(&mut self, value: &Value<'_>, found: &DeValue<'_>, what: &str, expected: &str) {
         let diagnostic = Diagnostic::at(
             self.source(),
             value.span(),
-            format!("{what} must be {expected}, found {}", describe(found)),
+            format!("{what} must be {expected}"),
         )
-        .label(format!("expected {expected}"));
+        .label(format!("found {}", describe(found)));
         self.push(diagnostic);
     }
 
@@ -214,9 +233,10 @@ impl Context<'_, '_> {
                 let mut diagnostic = Diagnostic::at(
                     self.source(),
                     value.span(),
-                    format!("`versioning` must be \"independent\", \"pinned\" or \"lockstep\", found \"{text}\""),
+                    format!("unknown versioning \"{text}\""),
                 )
-                .label("unknown versioning");
+                .label("not a versioning")
+                .note("the versionings are \"independent\" (the default), \"pinned\"\nand \"lockstep\"");
                 if let Some(best) = closest(text, VERSIONINGS) {
                     diagnostic = diagnostic.help(format!("did you mean \"{best}\"?"));
                 }
@@ -250,17 +270,15 @@ impl Context<'_, '_> {
     }
 
     fn invalid_name(&mut self, span: Range<usize>, what: &str, error: &NameError) {
-        let mut diagnostic = Diagnostic::at(
-            self.source(),
-            span,
-            format!("invalid {what}: {}", error.reason),
-        )
-        .label("not a usable Rust name");
+        let mut diagnostic =
+            Diagnostic::at(self.source(), span, format!("invalid {what}"))
+                .label(error.reason.clone())
+                .note(error.why.clone().unwrap_or_else(|| {
+                    "a name is a Rust identifier that is not a keyword".to_owned()
+                }));
         diagnostic = match &error.suggestion {
-            Some(suggestion) => diagnostic.help(format!(
-                "a name must be a Rust identifier that is not a keyword; write `{suggestion}` instead"
-            )),
-            None => diagnostic.help("a name must be a Rust identifier that is not a keyword, like `json`"),
+            Some(suggestion) => diagnostic.help(format!("write `{suggestion}` instead")),
+            None => diagnostic.help("write a name such as `json`"),
         };
         self.push(diagnostic);
     }
@@ -298,18 +316,21 @@ impl Context<'_, '_> {
                 let diagnostic = Diagnostic::at(
                     self.source(),
                     key.span(),
-                    format!("two members at `{path}`: `{text}` and `{first_text}` are the same Rust name"),
+                    format!("two members at `{path}`"),
                 )
-                .label("second definition")
-                .related(self.source(), first_key.span(), "first definition")
-                .help("give each member its own name, or remove one of them");
+                .label("defined again here")
+                .related(self.source(), first_key.span(), "first defined here")
+                .note(format!("`{text}` and `{first_text}` are one name in Rust"))
+                .help("give each member a name of its own, or remove one");
                 self.push(diagnostic);
                 continue;
             }
             first_of.insert(rust_name, key);
             match value.get_ref() {
                 DeValue::String(dependency) => {
-                    if let Some(member) = self.member(Some(name), dependency, value.span(), None, &path) {
+                    if let Some(member) =
+                        self.member(Some(name), dependency, value.span(), None, &path)
+                    {
                         namespace.items.push(Item::Member(member));
                     }
                 }
@@ -322,22 +343,32 @@ impl Context<'_, '_> {
                     let diagnostic = Diagnostic::at(
                         self.source(),
                         key.span(),
-                        format!("the namespace `{path}` is nested too deeply: namespaces nest at most {MAX_NESTING} levels"),
+                        format!("the namespace `{path}` is nested too deeply"),
                     )
                     .label(format!("level {}", depth + 1))
-                    .help("flatten the namespaces; cratespace bounds their depth so that no manifest can exhaust the compiler's stack");
+                    .note(format!(
+                        "namespaces nest at most {MAX_NESTING} levels, so that no manifest\ncan exhaust the compiler's stack"
+                    ))
+                    .help("flatten the namespaces");
                     self.push(diagnostic);
                 }
                 DeValue::Table(inner) => {
                     let inner = self.namespace(inner, &format!("{path}::"), depth + 1);
-                    namespace.items.push(Item::Namespace { name, namespace: inner });
+                    namespace.items.push(Item::Namespace {
+                        name,
+                        namespace: inner,
+                    });
                 }
-                other => self.wrong_type(
-                    value,
-                    other,
-                    &format!("member `{path}`"),
-                    "a dependency name (a string), a member table with `dependency`, or a namespace table",
-                ),
+                other => {
+                    let diagnostic = Diagnostic::at(
+                        self.source(),
+                        value.span(),
+                        "a member must be a string or a table",
+                    )
+                    .label(format!("found {}", describe(other)))
+                    .help("write a dependency (`json = \"acme-json\"`), a member table\n(`json = { dependency = \"acme-json\" }`) or a namespace table");
+                    self.push(diagnostic);
+                }
             }
         }
         namespace
@@ -434,15 +465,13 @@ impl Context<'_, '_> {
             match name::module_name(segment.trim()) {
                 Ok(name) => segments.push(name),
                 Err(error) => {
-                    let mut diagnostic = Diagnostic::at(
-                        self.source(),
-                        span,
-                        format!("invalid `path` \"{text}\": {}", error.reason),
-                    )
-                    .label("not a module path");
-                    diagnostic = diagnostic.help(
-                        "`path` is a module path inside the dependency, like \"stream\" or \"de::value\"",
-                    );
+                    let mut diagnostic =
+                        Diagnostic::at(self.source(), span, "invalid `path`").label(error.reason);
+                    if let Some(why) = error.why {
+                        diagnostic = diagnostic.note(why);
+                    }
+                    let diagnostic = diagnostic
+                        .help("`path` is a module path inside the dependency, such as\n\"stream\" or \"de::value\"");
                     self.push(diagnostic);
                     return None;
                 }
@@ -465,9 +494,9 @@ impl Context<'_, '_> {
             Err(error) => error,
         };
         let place = self.inside_string(span, text, error.span.clone());
-        let diagnostic = Diagnostic::at(self.source(), place, format!("invalid `cfg` \"{text}\": {}", error.message))
-            .label(error.message.clone())
-            .help("`cfg` takes what goes inside `#[cfg(...)]`, like \"unix\" or 'all(unix, feature = \"tls\")'");
+        let diagnostic = Diagnostic::at(self.source(), place, "invalid `cfg`")
+            .label(error.message)
+            .help("`cfg` takes what goes inside `#[cfg(...)]`, such as \"unix\"\nor 'all(unix, feature = \"tls\")'");
         self.push(diagnostic);
         None
     }
@@ -525,17 +554,18 @@ impl Context<'_, '_> {
                 let diagnostic = Diagnostic::at(
                     self.source(),
                     span,
-                    format!("the dependency key `{}` is not a Rust crate name: {}", resolved.key, error.reason),
+                    format!("the dependency key `{}` is not a crate name", resolved.key),
                 )
-                .help("rename the dependency in Cargo.toml (`new-name = { package = \"…\" }`) and name it by its new key");
+                .label(error.reason)
+                .help("rename the dependency in Cargo.toml, as\n`new-name = { package = \"…\" }`, and name it by its new key");
                 self.push(diagnostic);
                 return None;
             }
         };
         let problems = self.diagnostics.len();
         match &options.approval {
-            Some(approval) => self.check_voucher(&resolved, approval, path),
-            None => self.check_versioning(&resolved, path),
+            Some(approval) => self.check_voucher(&resolved, approval),
+            None => self.check_versioning(&resolved),
         }
         if options.approval.is_some() && self.diagnostics.len() > problems {
             // A voucher whose requirement reaches past its approval does

@@ -33,7 +33,7 @@ impl Context<'_, '_> {
                     approved = self.expect_str(value, "`approved`").map(str::to_owned);
                     approval = approved
                         .as_deref()
-                        .and_then(|text| self.approval(text, value.span(), path));
+                        .and_then(|text| self.approval(text, value.span()));
                 }
                 "by" => by = self.strings(value, "`by`"),
                 "checksums" => checksums = self.strings(value, "`checksums`").unwrap_or_default(),
@@ -52,10 +52,11 @@ impl Context<'_, '_> {
             let diagnostic = Diagnostic::at(
                 self.source(),
                 value.span(),
-                format!("the voucher of `{path}` has no `{key}`"),
+                format!("the voucher has no `{key}`"),
             )
-            .label(format!("`{key}` missing"))
-            .help(format!("a voucher needs `approved` (the vouched-for versions) and `by` (who vouches); add `{example}`"));
+            .label(format!("the voucher of `{path}`"))
+            .note("a voucher needs `approved`, the versions vouched for, and\n`by`, who vouches")
+            .help(format!("add `{example}`"));
             self.push(diagnostic);
         }
         let voucher = Voucher {
@@ -66,12 +67,7 @@ impl Context<'_, '_> {
         Some((voucher, approval?))
     }
 
-    pub(super) fn approval(
-        &mut self,
-        text: &str,
-        span: Range<usize>,
-        path: &str,
-    ) -> Option<Approval> {
+    pub(super) fn approval(&mut self, text: &str, span: Range<usize>) -> Option<Approval> {
         match VersionReq::parse(text) {
             Ok(requirement) => Some(Approval {
                 requirement,
@@ -79,13 +75,9 @@ impl Context<'_, '_> {
                 span,
             }),
             Err(error) => {
-                let diagnostic = Diagnostic::at(
-                    self.source(),
-                    span,
-                    format!("`approved` of the voucher of `{path}` is not a semver requirement: {error}"),
-                )
-                .label("not a version requirement")
-                .help("`approved` takes a requirement as Cargo.toml writes them, such as \">=0.3.1, <0.4\" or \"~1.2\"");
+                let diagnostic = Diagnostic::at(self.source(), span, "invalid version requirement")
+                    .label(error.to_string())
+                    .help("write a requirement as Cargo.toml does, such as\n\">=0.3.1, <0.4\" or \"~1.2\"");
                 self.push(diagnostic);
                 None
             }
@@ -94,12 +86,7 @@ impl Context<'_, '_> {
 
     /// A voucher's dependency requirement must allow no version outside
     /// `approved` (SPEC §2, Voucher crates; diagnostic 14).
-    pub(super) fn check_voucher(
-        &mut self,
-        resolved: &Resolved<'_>,
-        approval: &Approval,
-        path: &str,
-    ) {
+    pub(super) fn check_voucher(&mut self, resolved: &Resolved<'_>, approval: &Approval) {
         let Some((cargo_source, _)) = self.input.cargo else {
             return;
         };
@@ -117,39 +104,30 @@ impl Context<'_, '_> {
         let key = &resolved.key;
         let approved = &approval.text;
         let shown = resolved.requirement.unwrap_or("*");
-        let (message, label) = match &resolved.requirement {
-            Some(text) => (
-                format!(
-                    "voucher of `{path}`: `{key}` is required as \"{text}\", which allows versions the voucher does not approve (\"{approved}\")"
-                ),
-                if resolved.inherited {
-                    format!(
-                        "inherits \"{text}\" from [workspace.dependencies], which allows {witness}"
-                    )
-                } else {
-                    format!("allows {witness}")
-                },
-            ),
-            None => (
-                format!(
-                    "voucher of `{path}`: `{key}` has no version requirement, so it allows versions the voucher does not approve (\"{approved}\")"
-                ),
-                format!("any version, {witness} among them"),
-            ),
+        let label = match &resolved.requirement {
+            Some(text) if resolved.inherited => {
+                format!("inherits \"{text}\" from [workspace.dependencies], which allows {witness}")
+            }
+            Some(_) => format!("allows {witness}"),
+            None => format!("no requirement: any version, {witness} among them"),
         };
-        let diagnostic = Diagnostic::at(cargo_source, resolved.requirement_span.clone(), message)
-            .label(label)
-            .related(self.source(), approval.span.clone(), "the approved versions")
-            .help(format!("{witness} is allowed by \"{shown}\" but not by \"{approved}\""))
-            .help(format!(
-                "narrow the requirement to approved versions, such as `version = \"{approved}\"`, or extend `approved` once the versions it adds are vouched for"
-            ));
+        let diagnostic = Diagnostic::at(
+            cargo_source,
+            resolved.requirement_span.clone(),
+            format!("`{key}` may resolve to a version its voucher does not approve"),
+        )
+        .label(label)
+        .related(self.source(), approval.span.clone(), "the approved versions")
+        .note(format!("{witness} is allowed by \"{shown}\" but not by \"{approved}\""))
+        .help(format!(
+            "narrow the requirement, as `version = \"{approved}\"`,\nor widen `approved` once its new versions are vouched for"
+        ));
         self.push(diagnostic);
     }
 
     /// `pinned` and `lockstep`: the top crate's release fixes the version of
     /// every child (SPEC §2, the version manifest; diagnostic 12).
-    pub(super) fn check_versioning(&mut self, resolved: &Resolved<'_>, path: &str) {
+    pub(super) fn check_versioning(&mut self, resolved: &Resolved<'_>) {
         let versioning = self.versioning;
         if versioning == Versioning::Independent {
             return;
@@ -173,7 +151,7 @@ impl Context<'_, '_> {
             Versioning::Lockstep => package.version.and_then(|v| Version::parse(v).ok()),
             _ => None,
         };
-        let (expected, why) = match (versioning, &top) {
+        let (expected, rule) = match (versioning, &top) {
             (Versioning::Lockstep, Some(top)) => {
                 if pinned.as_ref() == Some(top) {
                     return;
@@ -181,7 +159,7 @@ impl Context<'_, '_> {
                 (
                     format!("={top}"),
                     format!(
-                        "the version of `{}`",
+                        "lockstep versioning pins each member at the version of `{}`",
                         package.name.unwrap_or("the top crate")
                     ),
                 )
@@ -190,8 +168,9 @@ impl Context<'_, '_> {
                 let diagnostic = Diagnostic::at(
                     cargo_source,
                     resolved.requirement_span.clone(),
-                    "versioning = \"lockstep\" needs the top crate's own version, and [package] has none",
+                    "lockstep versioning needs the top crate's version",
                 )
+                .label("required at the top crate's version")
                 .help("give the top crate a `version` in [package]");
                 self.push(diagnostic);
                 return;
@@ -212,30 +191,33 @@ impl Context<'_, '_> {
                         ))
                     })
                     .unwrap_or_else(|| "=x.y.z".to_owned());
-                (suggestion, "one exact version".to_owned())
+                (
+                    suggestion,
+                    "pinned versioning requires one exact version of each member".to_owned(),
+                )
             }
         };
         let found = requirement.map_or("no version requirement".to_owned(), |text| {
             format!("\"{text}\"")
         });
         let label = if resolved.inherited {
-            format!("inherits {found} from [workspace.dependencies]; expected \"{expected}\"")
+            format!("inherits {found} from [workspace.dependencies]")
         } else {
-            format!("expected \"{expected}\"")
+            format!("found {found}")
         };
         let diagnostic = Diagnostic::at(
             cargo_source,
             resolved.requirement_span.clone(),
-            format!(
-                "versioning = \"{}\": `{key}` (member `{path}`) must be required at {why}, \"{expected}\", found {found}",
-                versioning.as_str()
-            ),
+            if expected == "=x.y.z" {
+                format!("`{key}` must be required at one exact version")
+            } else {
+                format!("`{key}` must be required at \"{expected}\"")
+            },
         )
         .label(label)
-        .help(format!(
-            "write `version = \"{expected}\"` for `{key}`; a member that is not the family's own belongs under a `voucher`, which {} does not pin",
-            versioning.as_str()
-        ));
+        .note(rule)
+        .help(format!("write `version = \"{expected}\"`"))
+        .help("or, for a crate that is not the family's own, make the\nmember a voucher: versioning does not pin vouchers");
         self.push(diagnostic);
     }
 }

@@ -1,0 +1,53 @@
+//! Every `help:` and `note:` of the macro's diagnostics fits a terminal of
+//! 80 columns, as rustc's own do: each line of one, its continuation lines
+//! included, as the snapshots under `ui/` show them.
+
+use std::path::Path;
+
+/// The compiler's own note under a macro's error, which says where the
+/// error comes from: not the macro's text.
+const COMPILER_NOTE: &str = "= note: this error originates in the macro";
+
+#[test]
+fn help_and_note_lines_fit_80_columns() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+    let mut snapshots = 0;
+    let mut too_long = Vec::new();
+    for entry in std::fs::read_dir(&ui).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "stderr") {
+            continue;
+        }
+        snapshots += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        // The indentation of the text after `= help: `, while in one.
+        let mut continued: Option<usize> = None;
+        for (number, line) in text.lines().enumerate() {
+            let start = line.find("= help: ").or_else(|| line.find("= note: "));
+            let in_block = match (start, continued) {
+                (Some(at), _) => {
+                    continued = Some(at + "= help: ".len());
+                    !line.contains(COMPILER_NOTE)
+                }
+                (None, Some(indent)) => {
+                    let continues = line.len() > indent && line[..indent].trim().is_empty();
+                    if !continues {
+                        continued = None;
+                    }
+                    continues
+                }
+                (None, None) => false,
+            };
+            if in_block && line.chars().count() > 80 {
+                let name = path.file_name().unwrap().to_string_lossy();
+                too_long.push(format!("{name}:{}: {line}", number + 1));
+            }
+        }
+    }
+    assert!(snapshots >= 20, "the snapshots are missing");
+    assert!(
+        too_long.is_empty(),
+        "lines over 80 columns:\n{}",
+        too_long.join("\n")
+    );
+}
