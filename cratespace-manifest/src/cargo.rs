@@ -186,16 +186,16 @@ impl<'a> Package<'a> {
 }
 
 /// The tables dependencies stand in, at the root or in a target table.
-const TABLES: [(&str, Table); 5] = [
-    ("dependencies", Table::Normal),
-    ("dev-dependencies", Table::Dev),
-    ("dev_dependencies", Table::Dev),
-    ("build-dependencies", Table::Build),
-    ("build_dependencies", Table::Build),
+const TABLES: [(&str, DependencyKind); 5] = [
+    ("dependencies", DependencyKind::Normal),
+    ("dev-dependencies", DependencyKind::Dev),
+    ("dev_dependencies", DependencyKind::Dev),
+    ("build-dependencies", DependencyKind::Build),
+    ("build_dependencies", DependencyKind::Build),
 ];
 
 #[derive(Clone, Copy)]
-enum Table {
+enum DependencyKind {
     Normal,
     Dev,
     Build,
@@ -204,7 +204,7 @@ enum Table {
 /// A table of dependencies, and the key of the target table it is in.
 struct DependencyTable<'a, 'i> {
     table: &'a DeTable<'i>,
-    kind: Table,
+    kind: DependencyKind,
     target: Option<&'a Key<'i>>,
 }
 
@@ -212,7 +212,7 @@ impl<'a> DependencyTable<'a, '_> {
     /// The section of its entries, adding its target to `targets`.
     fn section(&self, targets: &mut Vec<Target<'a>>) -> Section {
         match (self.kind, self.target) {
-            (Table::Normal, Some(target)) => {
+            (DependencyKind::Normal, Some(target)) => {
                 let key: &str = target.get_ref();
                 targets.push(Target {
                     key,
@@ -221,9 +221,9 @@ impl<'a> DependencyTable<'a, '_> {
                 });
                 Section::Target(targets.len() - 1)
             }
-            (Table::Normal, None) => Section::Normal,
-            (Table::Dev, _) => Section::Dev,
-            (Table::Build, _) => Section::Build,
+            (DependencyKind::Normal, None) => Section::Normal,
+            (DependencyKind::Dev, _) => Section::Dev,
+            (DependencyKind::Build, _) => Section::Build,
         }
     }
 }

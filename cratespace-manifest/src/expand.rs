@@ -9,8 +9,8 @@
 //! of text lexes on its own: no group opens in one piece and closes in
 //! another.
 
+use crate::encoding::{Encoded, Gates};
 use crate::model::{Cratespace, Item, Member, Name, Namespace, Step};
-use crate::table::{Gates, Table};
 use std::fmt::Write as _;
 
 /// What `cratespace!()` emits, in order.
@@ -47,11 +47,11 @@ pub fn expand(cratespace: &Cratespace, tracked: &[String], base_env: &str) -> Ve
     let members = cratespace.root.count();
     let mut text = String::with_capacity(128 + 80 * members);
     let mut gates = Gates::default();
-    // The member table is written in the same walk as the `pub use` tree.
+    // The members are encoded in the same walk as the `pub use` tree.
     let mut table = cratespace
         .metadata
         .as_ref()
-        .map(|_| Table::new(cratespace.versioning, members));
+        .map(|_| Encoded::new(cratespace.versioning, members));
     namespace(&mut text, &cratespace.root, &mut gates, table.as_mut());
     let mut pieces = Vec::with_capacity(5);
     if let (Some(name), Some(table)) = (&cratespace.metadata, &table) {
@@ -84,7 +84,7 @@ fn namespace<'a>(
     out: &mut String,
     root: &'a Namespace,
     gates: &mut Gates<'a>,
-    mut table: Option<&mut Table>,
+    mut table: Option<&mut Encoded>,
 ) {
     root.walk(&mut |step| match step {
         Step::Member(member, path) => {
@@ -140,7 +140,7 @@ fn metadata(
     cratespace: &Cratespace,
     name: &str,
     gates: &Gates<'_>,
-    table: &Table,
+    table: &Encoded,
 ) {
     let package = &cratespace.name;
     if package.is_empty() {

@@ -29,13 +29,13 @@ mod cargo;
 pub mod cfg;
 mod diagnostic;
 mod document;
+pub mod encoding;
 pub mod expand;
 mod load;
 pub mod model;
 mod name;
 mod source;
 mod suggest;
-pub mod table;
 mod validate;
 pub mod version;
 

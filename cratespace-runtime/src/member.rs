@@ -1,4 +1,4 @@
-use crate::table::Reader;
+use crate::encoding::Reader;
 use core::fmt::{self, Display};
 use core::hash::{Hash, Hasher};
 use core::iter::FusedIterator;

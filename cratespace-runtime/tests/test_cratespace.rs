@@ -1,6 +1,6 @@
 mod support;
 
-use cratespace_manifest::table::{self, Gates};
+use cratespace_manifest::encoding::{self, Gates};
 use cratespace_runtime::{Cratespace, Kind, Versioning};
 use std::sync::LazyLock;
 use support::cratespace;
@@ -104,7 +104,7 @@ fn test_const_table() {
         formats.yaml = { dependency = "yaml", voucher = { approved = ">=0.3.1, <0.4", by = "yaml-fast maintainers", checksums = ["sha256:9f2c"] } }
     "#;
     let model = support::load(cargo);
-    assert_eq!(table::table(&model, &mut Gates::default()).text, TABLE);
+    assert_eq!(encoding::encode(&model, &mut Gates::default()).text, TABLE);
     assert_eq!(cratespace(cargo, &[r#"feature = "formats""#]), YAML);
 }
 

@@ -295,7 +295,10 @@ impl Context<'_, '_> {
         for &(key, value) in &entries {
             let text = key.get_ref();
             let namespace_table = matches!(value.get_ref(), DeValue::Table(inner) if get(inner, "dependency").is_none());
-            if !(namespace_table && text != "*") && !self.written_before_the_error(key, value) {
+            // A namespace is read entry by entry: those before the error are.
+            let read =
+                (namespace_table && text != "*") || self.written_before_the_error(key, value);
+            if !read {
                 continue;
             }
             if text == "*" {

@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use cratespace_manifest::table::{self, Gates};
+use cratespace_manifest::encoding::{self, Gates};
 use cratespace_manifest::{Cfg, Source, Sources, load_sources, model};
 use cratespace_runtime::Cratespace;
 
@@ -29,7 +29,7 @@ pub fn cratespace(cargo: &str, build: &[&str]) -> Cratespace {
 /// where the cfg names and pairs in `build` hold.
 pub fn write(model: &model::Cratespace, build: &[&str]) -> Cratespace {
     let mut gates = Gates::default();
-    let table = table::table(model, &mut gates);
+    let table = encoding::encode(model, &mut gates);
     let build: Vec<Cfg> = build.iter().map(|atom| parse(atom)).collect();
     let holds: Vec<bool> = gates
         .texts

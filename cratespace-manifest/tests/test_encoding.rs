@@ -2,8 +2,8 @@
 //! every fixture, example and ui-test manifest in this repository, encoded
 //! by `table` and decoded by the runtime, matches the model field by field.
 
+use cratespace_manifest::encoding::{Gates, encode};
 use cratespace_manifest::model::{self, Kind};
-use cratespace_manifest::table::{Gates, table};
 use cratespace_manifest::{Request, load};
 use cratespace_runtime::{Cratespace, Versioning};
 use std::path::{Path, PathBuf};
@@ -48,7 +48,7 @@ fn test_every_member_reads_back() {
         });
         let model = &loaded.cratespace;
         let mut gates = Gates::default();
-        let table = table(model, &mut gates);
+        let table = encode(model, &mut gates);
         let expected = model.root.members();
         assert_eq!(table.members, expected.len());
         assert_eq!(model.root.count(), expected.len(), "{}", dir.display());
@@ -163,7 +163,7 @@ fn test_awkward_text_reads_back() {
             model::Item::Glob(member.clone()),
             model::Item::Glob(member),
         ]);
-        let table = table(&model, &mut Gates::default());
+        let table = encode(&model, &mut Gates::default());
         let runtime = Cratespace::__new(
             "top",
             "1.0.0",
@@ -234,7 +234,7 @@ fn test_table_literal_holds_the_text() {
         };
         let doc = &doc[..doc.len().min(20)];
         let model = top(vec![model::Item::Member(member)]);
-        let table = table(&model, &mut Gates::default());
+        let table = encode(&model, &mut Gates::default());
         let pieces = expand(&model, &[], "CARGO_MANIFEST_DIR");
         let expansion: TokenStream = text(&pieces, "::cratespace").parse().unwrap();
         let mut found = Vec::new();
@@ -256,12 +256,16 @@ fn test_table_literal_holds_the_text() {
 #[test]
 fn test_the_format_is_the_one_the_runtime_reads() {
     assert_eq!(
-        cratespace_manifest::table::FORMAT,
-        cratespace_runtime::TABLE_FORMAT
+        cratespace_manifest::encoding::FORMAT,
+        cratespace_runtime::ENCODING_FORMAT
     );
     let model = top(Vec::new());
-    let text = table(&model, &mut Gates::default()).text;
-    let other = text.replacen(&format!("{}:", cratespace_manifest::table::FORMAT), "0:", 1);
+    let text = encode(&model, &mut Gates::default()).text;
+    let other = text.replacen(
+        &format!("{}:", cratespace_manifest::encoding::FORMAT),
+        "0:",
+        1,
+    );
     let refused = std::panic::catch_unwind(|| {
         Cratespace::__new("top", "1.0.0", 0, Box::leak(other.into_boxed_str()), &[])
     });

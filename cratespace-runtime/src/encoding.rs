@@ -1,4 +1,4 @@
-//! The member table: every member of a cratespace in one string.
+//! The encoding of the members: every member of a cratespace in one string.
 //!
 //! `cratespace!()` writes the members as one string literal rather than one
 //! constructor call per member: the compiler reads a literal as one token,
@@ -9,8 +9,8 @@
 //! The format, for the writer in `cratespace-manifest`:
 //!
 //! ```text
-//! table   = header member*
-//! header  = number versioning              ; the format, `TABLE_FORMAT`
+//! encoding = header member*
+//! header  = number versioning              ; the format, `ENCODING_FORMAT`
 //! versioning = "i" | "p" | "l"             ; independent, pinned, lockstep
 //! member  = kind string string string string option gate option voucher
 //!           ; kind, path, dependency, package, target, requirement, gate, doc
@@ -23,7 +23,7 @@
 //! number  = digit+ ":"
 //! ```
 //!
-//! Nothing else is between the parts. A table that does not follow it (only
+//! Nothing else is between the parts. An encoding that does not follow it (only
 //! a hand-written one can) ends the members where it stops making sense;
 //! reading it never panics.
 
@@ -34,7 +34,7 @@ use crate::member::{Kind, List, Member, Voucher};
 // context (a crate can assert at compile time what its cratespace holds).
 // Hence the `match`es where `?` would do: `?` is not allowed in a `const fn`.
 
-/// A position in a table, reading forward.
+/// A position in an encoding, reading forward.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct Reader {
     rest: &'static [u8],
@@ -47,7 +47,7 @@ impl Reader {
         }
     }
 
-    /// Reads the header: the versioning, when the table is in `format`.
+    /// Reads the header: the versioning, when the encoding is in `format`.
     pub(crate) const fn header(&mut self, format: usize) -> Option<Versioning> {
         match self.number() {
             Some(found) if found == format => {}
@@ -208,7 +208,7 @@ impl Reader {
         Some(List { items, count })
     }
 
-    /// `None` when the table ends or is not well formed; `Some(None)` for `_`.
+    /// `None` when the encoding ends or is not well formed; `Some(None)` for `_`.
     const fn option(&mut self) -> Option<Option<&'static [u8]>> {
         if self.absent() {
             return Some(None);

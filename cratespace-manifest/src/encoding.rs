@@ -1,29 +1,29 @@
-//! The member table of the metadata const: every member in one string, in
-//! the format that `cratespace-runtime` reads (its `table` module gives the
-//! grammar). One string literal costs the compiler one token, where a
+//! The encoding of the metadata const's members: every member in one string,
+//! in the format that `cratespace-runtime` reads (its `encoding` module gives
+//! the grammar). One string literal costs the compiler one token, where a
 //! constructor call per member cost a top crate of 500 members 120–200 ms.
 
 use crate::cfg::Cfg;
 use crate::model::{Cratespace, Kind, Member, Step, Versioning};
 use std::collections::HashMap;
 
-/// The format of the table this release writes, which its header names;
-/// `cratespace-runtime` reads the same one (`TABLE_FORMAT`), and rejects
+/// The format of the encoding this release writes, which its header names;
+/// `cratespace-runtime` reads the same one (`ENCODING_FORMAT`), and rejects
 /// another at compile time.
 pub const FORMAT: usize = 1;
 
 /// The members of a cratespace, encoded for the runtime.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
+pub struct Encoded {
     /// The header and the encoded members, in manifest order.
     pub text: String,
     /// How many members `text` holds.
     pub members: usize,
 }
 
-impl Table {
-    /// A table with its header and no member yet, room made for `members`.
-    pub fn new(versioning: Versioning, members: usize) -> Table {
+impl Encoded {
+    /// The header and no member yet, room made for `members`.
+    pub fn new(versioning: Versioning, members: usize) -> Encoded {
         let mut text = String::with_capacity(4 + 64 * members);
         number(&mut text, FORMAT);
         text.push(match versioning {
@@ -31,12 +31,12 @@ impl Table {
             Versioning::Pinned => 'p',
             Versioning::Lockstep => 'l',
         });
-        Table { text, members: 0 }
+        Encoded { text, members: 0 }
     }
 }
 
 /// The distinct gates of a cratespace, in order of first use, each with its
-/// text: the table refers to a gate by its index here, and the runtime
+/// text: the encoding refers to a gate by its index here, and the runtime
 /// learns whether it holds from a `cfg!` per gate.
 #[derive(Debug, Default)]
 pub struct Gates<'a> {
@@ -57,18 +57,18 @@ impl<'a> Gates<'a> {
 
 /// Encodes every member of `cratespace`, depth first in manifest order,
 /// adding their gates to `gates`.
-pub fn table<'a>(cratespace: &'a Cratespace, gates: &mut Gates<'a>) -> Table {
-    let mut table = Table::new(cratespace.versioning, cratespace.root.count());
+pub fn encode<'a>(cratespace: &'a Cratespace, gates: &mut Gates<'a>) -> Encoded {
+    let mut encoded = Encoded::new(cratespace.versioning, cratespace.root.count());
     cratespace.root.walk(&mut |step| {
         if let Step::Member(member, path) = step {
             let gate = member.gate.as_ref().map(|gate| gates.index(gate));
-            table.push(path, member, gate, gates);
+            encoded.push(path, member, gate, gates);
         }
     });
-    table
+    encoded
 }
 
-impl Table {
+impl Encoded {
     /// Appends `member`, at the module path `path`, whose gate is
     /// `gates.texts[gate]`.
     pub fn push(&mut self, path: &str, member: &Member, gate: Option<usize>, gates: &Gates<'_>) {
