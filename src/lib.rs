@@ -232,16 +232,28 @@
 //! still emitted, so that one mistake does not cascade:
 //!
 //! ```text
-//! error: member `json`: no dependency `acme-jsno` in Cargo.toml
-//!          --> Cargo.toml:14:8
+//! error: no dependency `acme-jsno` in Cargo.toml
+//!          --> crates/acme/Cargo.toml:14:8
 //!           |
 //!        14 | json = "acme-jsno"
-//!           |        ^^^^^^^^^^^ not a key of [dependencies]
+//!           |        ^^^^^^^^^^^ not in [dependencies] or a target's dependencies
 //!           |
 //!           = help: did you mean `acme-json`?
 //! ```
 //!
-//! Paths in messages are relative to the crate's directory.
+//! Files are named as rustc names its own: relative to the directory the
+//! compiler runs in (under cargo, the workspace root), or relative to the
+//! crate's directory when they are not below it.
+//!
+//! **After a syntax error** nothing derived from the broken text is
+//! reported: TOML's recovery can read values out of it (a string that does
+//! not end takes the lines after it), and report one mistake several times.
+//! So a file's first syntax error is its only diagnostic of that kind, the
+//! members written before it are checked and emitted, and those at or after
+//! it are not read until it is fixed. A syntax error in `Cargo.toml` or the
+//! workspace root's (which only `cargo cratespace check` meets: cargo
+//! refuses such a manifest before it compiles anything) leaves the
+//! dependencies incomplete, so it is the only problem reported.
 //!
 //! # Where it works
 //!
