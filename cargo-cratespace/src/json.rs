@@ -16,6 +16,7 @@ pub fn compiler_message(
     package: &Package,
     diagnostic: &Diagnostic,
     call: Option<&Location>,
+    rendered: &str,
 ) -> Value {
     let dir = package.dir();
     let mut spans = Vec::new();
@@ -29,14 +30,15 @@ pub fn compiler_message(
     for (location, label) in &diagnostic.related {
         spans.push(span(dir, location, false, Some(label)));
     }
-    let children: Vec<Value> = diagnostic
-        .help
-        .iter()
-        .map(|help| {
+    let notes = diagnostic.notes.iter().map(|note| ("note", note));
+    let help = diagnostic.help.iter().map(|help| ("help", help));
+    let children: Vec<Value> = notes
+        .chain(help)
+        .map(|(level, message)| {
             json!({
-                "message": help,
+                "message": message,
                 "code": null,
-                "level": "help",
+                "level": level,
                 "spans": [],
                 "children": [],
                 "rendered": null,
@@ -55,7 +57,7 @@ pub fn compiler_message(
             "level": "error",
             "spans": spans,
             "children": children,
-            "rendered": format!("error: {diagnostic}\n\n"),
+            "rendered": format!("error: {rendered}\n\n"),
         },
     })
 }

@@ -5,19 +5,22 @@ use crate::cratespaces::Cratespace;
 use crate::json;
 use crate::shell::Shell;
 use crate::workspace::Package;
+use cratespace_manifest::{Diagnostic, shown_path};
 
 /// Reports every problem of `cratespace`; whether there was any.
 pub fn problems(cratespace: &Cratespace, shell: &Shell) -> bool {
     let problems = cratespace.problems();
     for (diagnostic, call) in &problems {
+        let text = rendered(diagnostic, cratespace.package);
         if shell.json() {
             shell.print(json::compiler_message(
                 cratespace.package,
                 diagnostic,
                 *call,
+                &text,
             ));
         } else {
-            shell.diagnostic(diagnostic);
+            shell.diagnostic(&text);
         }
     }
     if !problems.is_empty() && !shell.json() {
@@ -29,6 +32,16 @@ pub fn problems(cratespace: &Cratespace, shell: &Shell) -> bool {
         ));
     }
     !problems.is_empty()
+}
+
+/// The text of `diagnostic`, its files named as cargo names them: relative
+/// to the directory the command runs in when they are below it.
+fn rendered(diagnostic: &Diagnostic, package: &Package) -> String {
+    let cwd = std::env::current_dir().ok();
+    diagnostic.render(&|file| match &cwd {
+        Some(cwd) => shown_path(package.dir(), cwd, file),
+        None => file.to_owned(),
+    })
 }
 
 /// Says that no selected package is a cratespace, and what makes one.

@@ -3,7 +3,6 @@
 
 use crate::cli::{Color, Common, MessageFormat};
 use anstyle::{AnsiColor, Effects, Style};
-use cratespace_manifest::Diagnostic;
 use std::fmt::Display;
 use std::io::Write;
 use std::process::Command;
@@ -72,9 +71,9 @@ impl Shell {
 
     /// A manifest problem, as the compiler shows the macro's: `error: ` and
     /// the diagnostic's text, then a blank line.
-    pub fn diagnostic(&self, diagnostic: &Diagnostic) {
+    pub fn diagnostic(&self, text: &str) {
         let mut err = anstream::stderr().lock();
-        let _ = writeln!(err, "{ERROR}error{ERROR:#}{BOLD}:{BOLD:#} {diagnostic}\n");
+        let _ = writeln!(err, "{ERROR}error{ERROR:#}{BOLD}:{BOLD:#} {text}\n");
     }
 
     /// A line of data on stdout.

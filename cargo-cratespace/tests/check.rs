@@ -240,8 +240,22 @@ fn json_messages_point_where_the_human_errors_do() {
             for span in &message.spans {
                 assert_span_fits_its_file(span);
             }
-            let helps = human.matches("= help: ").count();
-            assert_eq!(message.children.len(), helps, "{human}");
+            // Each note and help is a child, in the order shown.
+            let shown: Vec<&str> = human
+                .lines()
+                .filter_map(|line| {
+                    let line = line.trim_start();
+                    line.strip_prefix("= note: ")
+                        .map(|_| "note")
+                        .or_else(|| line.strip_prefix("= help: ").map(|_| "help"))
+                })
+                .collect();
+            let children: Vec<String> = message
+                .children
+                .iter()
+                .map(|child| format!("{:?}", child.level).to_lowercase())
+                .collect();
+            assert_eq!(children, shown, "{human}");
         }
     }
 }
