@@ -333,69 +333,6 @@
 //! gives the macro the same speed but also optimizes every other proc macro
 //! and build script, which costs more than twice that. `BENCHMARKS.md` in
 //! the repository has the figures and the commands that reproduce them.
-#![no_std]` and `#![no_implicit_prelude]` crates, in editions
-//! 2018, 2021 and 2024 (edition 2015's paths are not supported), next to
-//! local items named `core`, `std` or `cratespace` (then invoke the macro as
-//! `::cratespace::cratespace!()`), and when the macro is renamed, reached
-//! through a `use` alias, or re-exported by another crate (`$crate` leads the
-//! generated const to this crate's types).
-//!
-//! **A manifest of its own.** `cratespace!(manifest = "cratespace.toml")`
-//! reads the cratespace table from that file, relative to the crate's
-//! directory, with the keys at top level (`members`, `versioning`, …);
-//! dependencies and features still come from `Cargo.toml`. The file is
-//! tracked like `Cargo.toml`: editing it re-expands the macro.
-//!
-//! **Builds without Cargo** (Bazel, Buck2, plain `rustc`). Where the crate's
-//! directory has no `Cargo.toml`, the manifest file is the only source:
-//! `dependency` values are extern crate names (as passed with `--extern`),
-//! gates come only from each member's `cfg`, dependency checks are skipped,
-//! and the metadata's name and version are those of `CARGO_PKG_NAME` and
-//! `CARGO_PKG_VERSION` when the build sets them. The macro finds its files
-//! through `CARGO_MANIFEST_DIR`, which Bazel's Rust rules set; where the
-//! manifests live elsewhere than the crate being compiled, set
-//! `CRATESPACE_MANIFEST_DIR` to their directory (the compile-fail tests of
-//! this crate do).
-//!
-//! **Published crates.** `cargo package` rewrites `Cargo.toml` (comments
-//! dropped, inline tables split into sub-tables, inherited fields written
-//! out); the rewritten manifest gives the same members, in the same order,
-//! and a crate built from a vendored directory expands the same way.
-//!
-//! **docs.rs.** Each gated member shows the feature or cfg it needs, provided
-//! the top crate carries this line, which turns on nightly rustdoc's cfg
-//! badges there and does nothing elsewhere:
-//!
-//! ```ignore
-//! #![cfg_attr(docsrs, feature(doc_cfg))]
-//! ```
-//!
-//! **Same output everywhere.** The expansion is a function of the manifests'
-//! text: files are tracked relative to `CARGO_MANIFEST_DIR`, so it holds no
-//! absolute path, and members come in manifest order, never in hash order.
-//! The macro keeps no state between expansions (no cache, no globals), so
-//! rust-analyzer, which expands many crates in one process, sees each crate's
-//! own manifest: reading and parsing a manifest costs less than a cache
-//! keyed by path and modification time would save, and cannot go stale.
-//!
-//! # Build cost
-//!
-//! The macro runs each time the top crate compiles. It writes its output as
-//! source text that the compiler lexes in one go, and the metadata const
-//! holds every member in one string literal with one `cfg!` per distinct
-//! gate, so what it adds to the crate is close to the `pub use` lines
-//! themselves. Cargo builds proc macros without optimizations unless told
-//! otherwise, and reading a manifest of hundreds of members then takes tens
-//! of milliseconds, most of it the TOML parser. A family that rebuilds its
-//! top crate often can have its workspace build proc macros optimized:
-//!
-//! ```toml
-//! [profile.dev.build-override]
-//! opt-level = 3
-//! ```
-//!
-//! `BENCHMARKS.md` in the repository has the figures, in both settings, and
-//! the commands that reproduce them.
 #![no_std]
 #![deny(missing_docs)]
 
