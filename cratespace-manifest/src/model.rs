@@ -14,6 +14,9 @@ pub struct Cratespace {
     pub versioning: Versioning,
     /// The name of the metadata const, `None` when `metadata = false`.
     pub metadata: Option<String>,
+    /// Where `cargo cratespace generate` writes the expansion, relative to
+    /// the crate's directory (the `generated` key).
+    pub generated: Option<String>,
     /// The members and namespaces at the top crate's root.
     pub root: Namespace,
 }

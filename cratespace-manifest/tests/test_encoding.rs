@@ -33,6 +33,7 @@ fn top(items: Vec<model::Item>) -> model::Cratespace {
         version: "1.0.0".to_owned(),
         versioning: model::Versioning::Independent,
         metadata: Some("CRATESPACE".to_owned()),
+        generated: None,
         root: model::Namespace { items },
     }
 }

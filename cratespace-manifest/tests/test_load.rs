@@ -286,6 +286,50 @@ yaml = {{ dependency = "yaml", doc = "YAML", voucher = {{ approved = "~0.3", by 
 }
 
 #[test]
+fn generated_is_a_path_relative_to_the_crate() {
+    let with = |value: &str| {
+        load_crate(&format!(
+            "{PACKAGE}\n[dependencies]\njson = \"1\"\n\n[package.metadata.cratespace]\ngenerated = {value}\nmembers.json = \"json\"\n"
+        ))
+    };
+    let loaded = with("\"src/cratespace.rs\"");
+    assert!(loaded.diagnostics.is_empty(), "{}", loaded.diagnostics[0]);
+    assert_eq!(
+        loaded.cratespace.generated.as_deref(),
+        Some("src/cratespace.rs")
+    );
+    assert_eq!(
+        with("\"../shared/facade.rs\"")
+            .cratespace
+            .generated
+            .as_deref(),
+        Some("../shared/facade.rs")
+    );
+    for (value, message) in [
+        ("3", "`generated` must be a string"),
+        (
+            "\"\"",
+            "`generated` must be a path relative to the crate's directory",
+        ),
+        (
+            "\"/src/cratespace.rs\"",
+            "`generated` must be a path relative to the crate's directory",
+        ),
+    ] {
+        let loaded = with(value);
+        let messages: Vec<&str> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(messages, [message], "generated = {value}");
+        assert_eq!(loaded.cratespace.generated, None);
+        // The key is for `cargo cratespace generate`: the members stay.
+        assert_eq!(loaded.cratespace.root.members().len(), 1);
+    }
+}
+
+#[test]
 fn a_separate_manifest_file_without_cargo_toml_takes_keys_as_crate_names() {
     let dir = scratch(&[(
         "cratespace.toml",

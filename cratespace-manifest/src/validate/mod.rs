@@ -18,9 +18,10 @@ use crate::source::Source;
 use crate::suggest::closest;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
-const TABLE_KEYS: &[&str] = &["members", "versioning", "metadata", "policy"];
+const TABLE_KEYS: &[&str] = &["members", "versioning", "metadata", "policy", "generated"];
 const MEMBER_KEYS: &[&str] = &["dependency", "path", "doc", "cfg", "voucher"];
 const VOUCHER_KEYS: &[&str] = &["approved", "by", "checksums"];
 const VERSIONINGS: &[&str] = &["independent", "pinned", "lockstep"];
@@ -102,6 +103,7 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
             .to_owned(),
         versioning: Versioning::Independent,
         metadata: Some("CRATESPACE".to_owned()),
+        generated: None,
         root: Namespace::default(),
     };
     if let Some((_, value)) = get(input.table, "versioning") {
@@ -118,6 +120,7 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
             "members" => members = Some(value),
             "versioning" => {}
             "metadata" => cratespace.metadata = cx.metadata(value),
+            "generated" => cratespace.generated = cx.generated(value),
             "policy" => {
                 cx.expect_table(
                     value,
@@ -267,6 +270,27 @@ impl Context<'_, '_> {
                 Some("CRATESPACE".to_owned())
             }
         }
+    }
+
+    /// `generated = "src/cratespace.rs"`: a path relative to the crate.
+    fn generated(&mut self, value: &Value<'_>) -> Option<String> {
+        let path = self.expect_str(value, "`generated`")?;
+        if path.is_empty() || Path::new(path).is_absolute() || path.starts_with(['/', '\\']) {
+            let diagnostic = Diagnostic::at(
+                self.source(),
+                value.span(),
+                "`generated` must be a path relative to the crate's directory",
+            )
+            .label(if path.is_empty() {
+                "an empty path"
+            } else {
+                "not relative"
+            })
+            .help("write where the file goes, such as \"src/cratespace.rs\"");
+            self.push(diagnostic);
+            return None;
+        }
+        Some(path.to_owned())
     }
 
     fn invalid_name(&mut self, span: Range<usize>, what: &str, error: &NameError) {
