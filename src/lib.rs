@@ -55,6 +55,9 @@
 //! - `versioning`: `"independent"` (the default), `"pinned"` or `"lockstep"`.
 //! - `metadata`: `false` leaves the `CRATESPACE` const out; a string renames it.
 //! - `policy`: read by `cargo cratespace audit`, not by the macro.
+//! - `generated`: where `cargo cratespace generate` writes the expansion as
+//!   a file, relative to the crate's directory (see [below](#without-the-macro-a-generated-file));
+//!   checked, not used, by the macro.
 //!
 //! Under `members`, each key is a module name:
 //!
@@ -333,6 +336,36 @@
 //! gives the macro the same speed but also optimizes every other proc macro
 //! and build script, which costs more than twice that. `BENCHMARKS.md` in
 //! the repository has the figures and the commands that reproduce them.
+//!
+//! # Without the macro: a generated file
+//!
+//! A family whose users should compile no proc macro keeps the manifest as
+//! its one source and checks in the expansion as an ordinary Rust file,
+//! written by `cargo cratespace generate` (from the `cargo-cratespace`
+//! package) to the path the table names:
+//!
+//! ```toml
+//! [dependencies]
+//! cratespace = { version = "0.1", default-features = false }
+//!
+//! [package.metadata.cratespace]
+//! generated = "src/cratespace.rs"
+//! ```
+//!
+//! ```ignore
+//! include!("cratespace.rs");
+//! ```
+//!
+//! Without its default `macros` feature this crate is the runtime types
+//! alone: no proc macro and no `toml` in the graph. The file holds the
+//! items the macro emits, formatted by rustfmt, with a header that says how
+//! to write it again; with `metadata = false` it uses nothing of this
+//! crate, and the dependency can go. Nothing tracks the manifest any more,
+//! so CI runs `cargo cratespace generate --check` (exit code 1 and a diff
+//! when the file is stale), and `cargo cratespace check` reports a stale
+//! file too. A file written by a release whose encoding of the members this
+//! one cannot read is a compile error at the const, saying to generate it
+//! again.
 #![no_std]
 #![deny(missing_docs)]
 
@@ -349,6 +382,12 @@ pub use cratespace_runtime::{
 ///
 /// The macro may be renamed, re-exported or reached through a `use` alias:
 /// the generated const finds this crate's types through `$crate`.
+///
+/// It comes with the `macros` feature, on by default; a top crate that
+/// includes a file written by `cargo cratespace generate` depends on
+/// `cratespace` with `default-features = false` and has no proc macro in its
+/// graph.
+#[cfg(feature = "macros")]
 #[macro_export]
 macro_rules! cratespace {
     ($($args:tt)*) => {
@@ -356,6 +395,7 @@ macro_rules! cratespace {
     };
 }
 
+#[cfg(feature = "macros")]
 #[doc(hidden)]
 pub mod __private {
     pub use cratespace_macros::expand;
