@@ -9,11 +9,13 @@
 use crate::Outcome;
 use crate::cargo::Cargo;
 use crate::cli::Check;
-use crate::cratespaces;
+use crate::cratespaces::{self, Cratespace};
 use crate::error::Error;
+use crate::generate;
 use crate::report;
 use crate::shell::Shell;
 use crate::workspace;
+use cratespace_manifest::Diagnostic;
 
 /// Runs `check`.
 pub fn run(args: &Check, shell: &Shell) -> Result<Outcome, Error> {
@@ -44,8 +46,48 @@ pub fn run(args: &Check, shell: &Shell) -> Result<Outcome, Error> {
         if report::problems(cratespace, shell) {
             outcome = Outcome::Findings;
         }
+        if stale_files(cratespace, shell) {
+            outcome = Outcome::Findings;
+        }
     }
     Ok(outcome)
+}
+
+/// Reports each file `cargo cratespace generate` wrote that no longer holds
+/// what its manifest gives; whether there was one.
+fn stale_files(cratespace: &Cratespace, shell: &Shell) -> bool {
+    let mut found = false;
+    for manifest in &cratespace.manifests {
+        let loaded = &manifest.loaded;
+        let Some(generated) = &loaded.cratespace.generated else {
+            continue;
+        };
+        if !loaded.diagnostics.is_empty() {
+            continue;
+        }
+        let path = cratespace.package.dir().join(generated);
+        match generate::is_current(&path, cratespace.package, manifest) {
+            Ok(true) => {}
+            Ok(false) => {
+                let what = if path.exists() {
+                    "is stale"
+                } else {
+                    "is missing"
+                };
+                let diagnostic =
+                    Diagnostic::new(format!("the generated file `{generated}` {what}"))
+                        .note("it is not what `cargo cratespace generate` writes from the manifest")
+                        .help(format!(
+                            "write it again: `cargo cratespace generate -p {}`",
+                            cratespace.package.name
+                        ));
+                report::diagnostic(cratespace, &diagnostic, manifest.call.as_ref(), shell);
+                found = true;
+            }
+            Err(error) => shell.warn(error),
+        }
+    }
+    found
 }
 
 /// The package selection, as given, then what follows `--`.

@@ -45,6 +45,14 @@ Examples:
   cargo cratespace check --workspace
   cargo cratespace check --message-format json --cargo-check   (an editor's check command)")]
     Check(Check),
+    /// Write each cratespace's expansion as a Rust file, which the top crate
+    /// includes in place of the macro: no proc macro in its graph.
+    #[command(after_help = "\
+Examples:
+  cargo cratespace generate                  (to the `generated` path of the manifest)
+  cargo cratespace generate --output src/cratespace.rs
+  cargo cratespace generate --check          (in CI, as `cargo fmt --check`)")]
+    Generate(Generate),
 }
 
 /// `cargo cratespace tree`.
@@ -71,6 +79,20 @@ pub struct Check {
     /// Arguments for `cargo check`, after `--` (`-- --all-targets`)
     #[arg(last = true, value_name = "CARGO_CHECK_ARGS", requires = "cargo_check")]
     pub cargo_check_args: Vec<String>,
+}
+
+/// `cargo cratespace generate`.
+#[derive(Debug, Args)]
+pub struct Generate {
+    #[command(flatten)]
+    pub common: Common,
+    /// Write the file here instead of the manifest's `generated` path
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write nothing; print a diff and exit with 1 where the file is not
+    /// what the manifest gives
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// What every command takes: which packages, how cargo runs, how to print.

@@ -25,6 +25,9 @@ pub struct Cratespace<'p> {
 
 /// One manifest, loaded.
 pub struct Manifest {
+    /// The `manifest = "…"` file it was read from; `None` for the table in
+    /// `Cargo.toml`.
+    pub file: Option<String>,
     /// The model and its problems.
     pub loaded: Loaded,
     /// The first call that loads it, where the compiler reports the
@@ -90,7 +93,7 @@ fn read<'p>(package: &'p Package, shell: &Shell) -> Option<Cratespace<'p>> {
         .map(|(manifest, call, literal)| {
             let mut loaded = load(&Request {
                 manifest_dir: package.dir().to_path_buf(),
-                manifest,
+                manifest: manifest.clone(),
             });
             // The macro reports a manifest file it cannot read at the
             // argument that names it.
@@ -99,7 +102,11 @@ fn read<'p>(package: &'p Package, shell: &Shell) -> Option<Cratespace<'p>> {
                     diagnostic.location.clone_from(&literal);
                 }
             }
-            Manifest { loaded, call }
+            Manifest {
+                file: manifest,
+                loaded,
+                call,
+            }
         })
         .collect();
     Some(Cratespace {

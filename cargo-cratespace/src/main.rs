@@ -61,10 +61,46 @@
 //! `cargo metadata` fails (a `Cargo.toml` that is not TOML, say), a warning
 //! says so and the package of the manifest at hand is read directly.
 //!
+//! # `generate`
+//!
+//! Writes each cratespace's expansion as an ordinary Rust file, which the
+//! top crate includes with `include!("cratespace.rs");` in place of
+//! `cratespace::cratespace!();`, so that neither it nor its users compile a
+//! proc macro:
+//!
+//! - The file goes where `--output` says (relative to the current
+//!   directory), else where the manifest's `generated` key says (relative to
+//!   the crate's directory); with neither, it is an error (exit code 2).
+//! - It holds the items the macro emits for the manifest, formatted by
+//!   rustfmt (`RUSTFMT`, else the `rustfmt` on the `PATH`, run in the
+//!   crate's directory so that its `rustfmt.toml` applies), under a `//`
+//!   header that says it is generated, from which manifest, and how to
+//!   write it again. It is stable under rustfmt, and written whole (to a
+//!   file beside it, then renamed) and only when its text changes, so that
+//!   a build never reads half a file and an unchanged file is not rebuilt.
+//! - The metadata const reaches the runtime through the key under which the
+//!   top crate depends on `cratespace` (renamed or not), which it does with
+//!   `default-features = false`: the runtime types without the macro. A
+//!   manifest with `metadata = false` needs no such dependency; one without
+//!   it and without the dependency is an error that says which to add.
+//! - The member table carries the format of its encoding; a file written by
+//!   a release whose format the runtime cannot read is a compile error that
+//!   says to generate it again.
+//! - `--check` writes nothing: where a file is not exactly what `generate`
+//!   would write, it prints a unified diff on stdout and exits with 1, as
+//!   `cargo fmt --check` does. `check` reports such a file (or a missing
+//!   one) as a problem of the cratespace whose `generated` key names it.
+//!
+//! The manifest is the crate's `[package.metadata.cratespace]` table (a
+//! crate with no `cratespace!` call has no `manifest = "…"` argument that
+//! could name another file). A manifest with problems is reported as
+//! `check` reports it, and no file is written for it.
+//!
 //! # Exit codes
 //!
 //! - 0: nothing found;
-//! - 1: problems found (for `check --cargo-check`, also a failed `cargo check`);
+//! - 1: problems found (for `check --cargo-check`, also a failed `cargo check`;
+//!   for `generate --check`, a file that is not current);
 //! - 2: a usage or environment error: a wrong flag, no `Cargo.toml`, cargo
 //!   or rustc that cannot be run, a workspace or lock file cargo cannot read.
 //!
@@ -86,7 +122,7 @@
 //! `column_start`/`column_end` counted in characters, the end exclusive.
 //! A problem with no place in a file (a manifest file that is missing) is
 //! placed at the `cratespace!` call that reports it, as the compiler does;
-//! with no call, it has no span. Both commands write these.
+//! with no call, it has no span. Every command writes these.
 //!
 //! `"reason": "cratespace"` (`tree`) — a cratespace, before its members:
 //! `package_id`, `manifest_path`, `name`, `version`, `versioning`
@@ -128,6 +164,7 @@ mod check;
 mod cli;
 mod cratespaces;
 mod error;
+mod generate;
 mod invocation;
 mod json;
 mod report;
@@ -155,11 +192,13 @@ fn main() -> ExitCode {
     let common = match &cratespace.command {
         Command::Tree(tree) => &tree.common,
         Command::Check(check) => &check.common,
+        Command::Generate(generate) => &generate.common,
     };
     let shell = Shell::new(common);
     let result = match &cratespace.command {
         Command::Tree(args) => tree::run(args, &shell),
         Command::Check(args) => check::run(args, &shell),
+        Command::Generate(args) => generate::run(args, &shell),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

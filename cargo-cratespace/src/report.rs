@@ -5,23 +5,13 @@ use crate::cratespaces::Cratespace;
 use crate::json;
 use crate::shell::Shell;
 use crate::workspace::Package;
-use cratespace_manifest::{Diagnostic, shown_path};
+use cratespace_manifest::{Diagnostic, Location, shown_path};
 
 /// Reports every problem of `cratespace`; whether there was any.
 pub fn problems(cratespace: &Cratespace, shell: &Shell) -> bool {
     let problems = cratespace.problems();
     for (diagnostic, call) in &problems {
-        let text = rendered(diagnostic, cratespace.package);
-        if shell.json() {
-            shell.print(json::compiler_message(
-                cratespace.package,
-                diagnostic,
-                *call,
-                &text,
-            ));
-        } else {
-            shell.diagnostic(&text);
-        }
+        self::diagnostic(cratespace, diagnostic, *call, shell);
     }
     if !problems.is_empty() && !shell.json() {
         let count = problems.len();
@@ -32,6 +22,27 @@ pub fn problems(cratespace: &Cratespace, shell: &Shell) -> bool {
         ));
     }
     !problems.is_empty()
+}
+
+/// Reports one problem of `cratespace`, which the compiler would report at
+/// `call` when it has no place of its own.
+pub fn diagnostic(
+    cratespace: &Cratespace,
+    diagnostic: &Diagnostic,
+    call: Option<&Location>,
+    shell: &Shell,
+) {
+    let text = rendered(diagnostic, cratespace.package);
+    if shell.json() {
+        shell.print(json::compiler_message(
+            cratespace.package,
+            diagnostic,
+            call,
+            &text,
+        ));
+    } else {
+        shell.diagnostic(&text);
+    }
 }
 
 /// The text of `diagnostic`, its files named as cargo names them: relative

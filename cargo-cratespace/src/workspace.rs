@@ -27,6 +27,11 @@ pub struct Package {
     pub lib_target: Value,
     /// Whether its `Cargo.toml` has a `[package.metadata.cratespace]` table.
     pub has_table: bool,
+    /// Its edition.
+    pub edition: String,
+    /// The name under which it depends on `cratespace` (`cratespace`, or
+    /// its rename with `-` written `_`), when it does.
+    pub runtime: Option<String>,
 }
 
 impl Package {
@@ -164,6 +169,21 @@ fn from_metadata(package: &cargo_metadata::Package) -> Package {
         lib_root: lib.map(|target| target.src_path.clone().into_std_path_buf()),
         lib_target,
         has_table: package.metadata.get("cratespace").is_some(),
+        edition: package.edition.as_str().to_owned(),
+        runtime: package
+            .dependencies
+            .iter()
+            .find(|dependency| {
+                dependency.name == "cratespace"
+                    && dependency.kind == cargo_metadata::DependencyKind::Normal
+            })
+            .map(|dependency| {
+                dependency
+                    .rename
+                    .as_deref()
+                    .unwrap_or(&dependency.name)
+                    .replace('-', "_")
+            }),
     }
 }
 
@@ -216,6 +236,17 @@ pub fn read(manifest: &Path) -> Result<Package, Error> {
     if let Some(path) = &lib_root {
         lib_target["src_path"] = json!(path);
     }
+    // The key of the dependency on `cratespace`, renamed or not.
+    let runtime = table(root, "dependencies").and_then(|dependencies| {
+        dependencies.iter().find_map(|(key, value)| {
+            let package = match value.get_ref() {
+                DeValue::Table(entry) => string(entry, "package"),
+                _ => None,
+            };
+            let key: &str = key.get_ref();
+            (package.unwrap_or(key) == "cratespace").then(|| key.replace('-', "_"))
+        })
+    });
     Ok(Package {
         id: format!("path+file://{}#{name}@{version}", dir.display()),
         name,
@@ -224,6 +255,8 @@ pub fn read(manifest: &Path) -> Result<Package, Error> {
         lib_root,
         lib_target,
         has_table,
+        edition,
+        runtime,
     })
 }
 
