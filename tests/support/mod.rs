@@ -130,8 +130,9 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Makes `root` hold exactly `files` (and a `Cargo.lock`, if any), writing
-/// only what changed.
+/// Makes `root` hold exactly `files`, writing only what changed, and the
+/// files tools write there: a `Cargo.lock`, and each `cratespace.rs` that
+/// `cargo cratespace generate` wrote.
 pub fn write_tree(root: &Path, files: &BTreeMap<PathBuf, String>) {
     for (relative, content) in files {
         let path = root.join(relative);
@@ -154,10 +155,15 @@ fn remove_stale(root: &Path, dir: &Path, files: &BTreeMap<PathBuf, String>) {
             if fs::read_dir(&path).unwrap().next().is_none() {
                 fs::remove_dir(&path).unwrap();
             }
-        } else if relative != Path::new("Cargo.lock") && !files.contains_key(relative) {
+        } else if !written_by_a_tool(relative) && !files.contains_key(relative) {
             fs::remove_file(&path).unwrap();
         }
     }
+}
+
+/// Whether the file at `relative` is one a tool writes.
+fn written_by_a_tool(relative: &Path) -> bool {
+    relative == Path::new("Cargo.lock") || relative.ends_with("src/cratespace.rs")
 }
 
 /// The cfg values `rustc --print cfg` gives, for `triple` or the host.
@@ -209,4 +215,26 @@ pub fn tree_lines(out: &str) -> Vec<TreeLine> {
             }
         })
         .collect()
+}
+
+/// `text` formatted by rustfmt: the compiler's pretty-printed expansion in
+/// the layout, and the order of `use` items, of a formatted file.
+pub fn rustfmt(text: &str) -> String {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let rustfmt = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
+    let mut child = Command::new(rustfmt)
+        .args(["--edition", "2024"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rustfmt runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    check("rustfmt", child.wait_with_output().unwrap())
 }
