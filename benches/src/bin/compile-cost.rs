@@ -1,7 +1,8 @@
 //! What `cratespace!()` costs the compiler (SPEC §8), measured with cargo.
 //!
 //! - `compile-cost compile [--runs R] [N…]` (default N = 50 and 500):
-//!   generates N member crates and four top crates over them: `fam-macro`
+//!   generates N member crates and top crates over them, of which it
+//!   rebuilds four: `fam-macro`
 //!   (`cratespace::cratespace!();`), `fam-hand` (the same facade written as
 //!   `pub use` lines), `fam-expanded` (what the macro expands to, written
 //!   out: the `pub use` lines and the `CRATESPACE` const) and `fam-bare`
@@ -15,10 +16,20 @@
 //!   for each crate of the macro's graph (`[profile.dev.package.<crate>]`);
 //!   with `--profile build-override`, `[profile.dev.build-override]
 //!   opt-level = 3`, which optimizes every proc macro and build script.
+//! - `compile-cost generated [--runs R] [N…]` (default N = 50 and 500):
+//!   the same workspace, with two more top crates whose `lib.rs` is
+//!   `include!("cratespace.rs")` of the file `cargo cratespace generate`
+//!   writes: `fam-generated` (the metadata const, `cratespace` without its
+//!   macros) and `fam-generated-bare` (`metadata = false`, no dependency
+//!   on `cratespace`). Rebuilds them and `fam-hand` in turn and prints the
+//!   ratios against `fam-hand` with their quartiles over the runs (budget
+//!   1.00 within noise for `fam-generated-bare`; the const's cost is
+//!   `fam-generated`'s).
 //! - `compile-cost memory [--runs R] [N]` (default N = 5 000): the same
 //!   crates; prints the peak RSS of rustc on each top crate.
 //! - `compile-cost instructions [--profile P] [N…]` (default N = 500):
-//!   the same crates, each top crate compiled once more under callgrind,
+//!   the same crates and the generated facades, each top crate compiled
+//!   once more under callgrind,
 //!   not incrementally, into a target directory of its own; prints rustc's
 //!   instructions on each, and on `cratespace!()` the macro's share and
 //!   that of `toml` parsing the manifest. Needs `valgrind` on the `PATH`.
@@ -48,9 +59,16 @@ const LOG_ENV: &str = "CRATESPACE_BENCH_RUSTC_LOG";
 /// this directory.
 const CALLGRIND_ENV: &str = "CRATESPACE_BENCH_CALLGRIND";
 /// The crates whose rustc runs the wrapper records.
-const TOP_CRATES: &[&str] = &["fam_macro", "fam_hand", "fam_expanded", "fam_bare"];
-/// The top crates: directory and package.
-const SIDES: [(&str, &str, &str); 4] = [
+const TOP_CRATES: &[&str] = &[
+    "fam_macro",
+    "fam_hand",
+    "fam_expanded",
+    "fam_bare",
+    "fam_generated",
+    "fam_generated_bare",
+];
+/// The top crates: directory, package and what it is.
+const SIDES: [(&str, &str, &str); 6] = [
     ("macro", "fam-macro", "`cratespace!()`"),
     ("hand", "fam-hand", "hand-written `pub use`"),
     ("expanded", "fam-expanded", "the expansion written out"),
@@ -59,10 +77,21 @@ const SIDES: [(&str, &str, &str); 4] = [
         "fam-bare",
         "`cratespace!()` with `metadata = false`",
     ),
+    ("generated", "fam-generated", "generated file"),
+    (
+        "generated-bare",
+        "fam-generated-bare",
+        "generated file, `metadata = false`",
+    ),
 ];
-/// One rebuild of each top crate: the whole command's time, rustc's time
-/// and rustc's peak RSS in KiB.
-type Run = [(Duration, (f64, u64)); 4];
+/// The sides `compile` and `memory` rebuild: the macro's.
+const MACRO_SIDES: [usize; 4] = [0, 1, 2, 3];
+/// The sides `generated` rebuilds: the hand-written crate and the two
+/// generated facades.
+const GENERATED_SIDES: [usize; 3] = [1, 5, 4];
+/// One rebuild of each top crate rebuilt, in the order of the sides asked
+/// for: the whole command's time, rustc's time and rustc's peak RSS in KiB.
+type Run = Vec<(Duration, (f64, u64))>;
 
 /// The crates of the macro's graph: what a family optimizes to make the
 /// macro run fast (`cratespace` and the runtime are ordinary dependencies,
@@ -185,6 +214,11 @@ fn main() -> ExitCode {
                 compile(n, runs.unwrap_or(9), profile);
             }
         }
+        Some("generated") => {
+            for n in sizes(&[50, 500]) {
+                generated(n, runs.unwrap_or(15));
+            }
+        }
         Some("memory") => {
             for n in sizes(&[5_000]) {
                 memory(n, runs.unwrap_or(3), profile);
@@ -198,7 +232,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: compile-cost compile [--runs R] [--profile P] [N…] | memory [--runs R] [--profile P] [N] | cold [--runs R] [--profile P] | instructions [--profile P] [N…]\n  P: default | packages | build-override"
+                "usage: compile-cost compile [--runs R] [--profile P] [N…] | generated [--runs R] [N…] | memory [--runs R] [--profile P] [N] | cold [--runs R] [--profile P] | instructions [--profile P] [N…]\n  P: default | packages | build-override"
             );
             return ExitCode::from(2);
         }
@@ -332,7 +366,7 @@ fn generate(n: usize, profile: Profile) -> PathBuf {
     write(
         &root.join("Cargo.toml"),
         &format!(
-            "[workspace]\nmembers = [\"members/*\", \"macro\", \"hand\", \"expanded\", \"bare\"]\nresolver = \"2\"\n{profile}"
+            "[workspace]\nmembers = [\"members/*\", \"macro\", \"hand\", \"expanded\", \"bare\", \"generated\", \"generated-bare\"]\nresolver = \"2\"\n{profile}"
         ),
     );
     // The versions the workspace itself builds with.
@@ -358,22 +392,72 @@ fn generate(n: usize, profile: Profile) -> PathBuf {
             "fam-bare",
             "//! The facade by `cratespace!()`, without the metadata const.\n\ncratespace::cratespace!();\n".to_owned(),
         ),
+        (
+            "generated",
+            "fam-generated",
+            "//! The facade by `cargo cratespace generate`.\n\ninclude!(\"cratespace.rs\");\n"
+                .to_owned(),
+        ),
+        (
+            "generated-bare",
+            "fam-generated-bare",
+            "//! The facade by `cargo cratespace generate`, without the metadata const.\n\ninclude!(\"cratespace.rs\");\n".to_owned(),
+        ),
     ] {
         let mut manifest =
             family
                 .cargo_toml
                 .replacen("name = \"fam\"", &format!("name = \"{name}\""), 1);
-        if dir == "bare" {
-            manifest = manifest.replacen(
-                "[package.metadata.cratespace]\n",
-                "[package.metadata.cratespace]\nmetadata = false\n",
-                1,
-            );
+        let runtime = format!("cratespace = {{ path = \"{cratespace}\" }}\n");
+        let table = "[package.metadata.cratespace]\n";
+        match dir {
+            "bare" => {
+                manifest = manifest.replacen(table, &format!("{table}metadata = false\n"), 1);
+            }
+            "generated" => {
+                let lean = runtime.replacen(" }", ", default-features = false }", 1);
+                manifest = manifest.replacen(&runtime, &lean, 1).replacen(
+                    table,
+                    &format!("{table}generated = \"src/cratespace.rs\"\n"),
+                    1,
+                );
+            }
+            "generated-bare" => {
+                manifest = manifest.replacen(&runtime, "", 1).replacen(
+                    table,
+                    &format!("{table}metadata = false\ngenerated = \"src/cratespace.rs\"\n"),
+                    1,
+                );
+            }
+            _ => {}
         }
         write(&root.join(dir).join("Cargo.toml"), &manifest);
         write(&root.join(dir).join("src/lib.rs"), &lib);
     }
+    generate_files(&root);
     root
+}
+
+/// `cargo cratespace generate` on the generated facades of `root`, by the
+/// tool of this workspace, built as `cargo run` builds it.
+fn generate_files(root: &Path) {
+    let status = Command::new(env!("CARGO"))
+        .args(["run", "-q", "-p", "cargo-cratespace", "--"])
+        .args([
+            "cratespace",
+            "generate",
+            "-p",
+            "fam-generated",
+            "-p",
+            "fam-generated-bare",
+        ])
+        .arg("--manifest-path")
+        .arg(root.join("Cargo.toml"))
+        .current_dir(workspace())
+        .env("CARGO_TERM_COLOR", "never")
+        .status()
+        .expect("cargo can be run");
+    assert!(status.success(), "cargo cratespace generate failed");
 }
 
 /// The expansion of `cratespace!()` for `cargo_toml`, as source: what a
@@ -476,29 +560,31 @@ fn rebuild(root: &Path, log: &Path, dir: &str, package: &str) -> (Duration, (f64
 }
 
 /// Builds the generated workspace of `n` members once, then rebuilds the
-/// top crates in turn, `runs` times each, after one warm-up each.
-fn rebuilds(n: usize, runs: usize, profile: Profile) -> Vec<Run> {
+/// top crates of `sides` (indices into [`SIDES`]) in turn, `runs` times
+/// each, after one warm-up each.
+fn rebuilds(n: usize, runs: usize, profile: Profile, sides: &[usize]) -> Vec<Run> {
     let root = generate(n, profile);
     let log = root.join("rustc.log");
     eprintln!("building the {n} members and the top crates once…");
     let first = cargo_build(&root, &log, &["--workspace"]);
     eprintln!("  {:.1} s", first.as_secs_f64());
-    for (dir, package, _) in SIDES {
+    for &side in sides {
+        let (dir, package, _) = SIDES[side];
         rebuild(&root, &log, dir, package);
     }
     (0..runs)
         .map(|run| {
             // The order turns each run, so that no side always runs right
             // after another.
-            let mut sides: Run = [(Duration::ZERO, (0.0, 0)); 4];
-            for step in 0..SIDES.len() {
-                let side = (run + step) % SIDES.len();
-                let (dir, package, _) = SIDES[side];
-                sides[side] = rebuild(&root, &log, dir, package);
+            let mut results: Run = vec![(Duration::ZERO, (0.0, 0)); sides.len()];
+            for step in 0..sides.len() {
+                let at = (run + step) % sides.len();
+                let (dir, package, _) = SIDES[sides[at]];
+                results[at] = rebuild(&root, &log, dir, package);
             }
-            let times: Vec<String> = sides.iter().map(|s| format!("{:.3}", s.1.0)).collect();
+            let times: Vec<String> = results.iter().map(|r| format!("{:.3}", r.1.0)).collect();
             eprintln!("  run {}: rustc {} s", run + 1, times.join(" / "));
-            sides
+            results
         })
         .collect()
 }
@@ -532,7 +618,7 @@ fn instructions(n: usize, profile: Profile) {
     let target = "target-instructions";
     eprintln!("building the {n} members and the top crates once, not incrementally…");
     cargo_build_with(&root, &log, &["--workspace"], target, &mut cargo());
-    let mut counts = [0u64; 4];
+    let mut counts = [0u64; SIDES.len()];
     for (side, (dir, package, _)) in SIDES.iter().enumerate() {
         touch(&root, dir);
         let name = package.replace('-', "_");
@@ -612,14 +698,14 @@ fn instructions(n: usize, profile: Profile) {
 }
 
 fn compile(n: usize, runs: usize, profile: Profile) {
-    let runs_of = rebuilds(n, runs, profile);
+    let runs_of = rebuilds(n, runs, profile, &MACRO_SIDES);
     let rustc = |run: &Run, side: usize| run[side].1.0;
     let total = |run: &Run, side: usize| run[side].0.as_secs_f64();
     println!(
         "N = {n}, {runs} rebuilds of each top crate ({}), medians:",
         profile.describe()
     );
-    for (side, (_, _, what)) in SIDES.iter().enumerate() {
+    for (side, (_, _, what)) in SIDES[..MACRO_SIDES.len()].iter().enumerate() {
         let times = |value: &dyn Fn(&Run, usize) -> f64| {
             median(runs_of.iter().map(|run| value(run, side)).collect())
         };
@@ -644,11 +730,55 @@ fn compile(n: usize, runs: usize, profile: Profile) {
     }
 }
 
+/// The generated facades against the hand-written crate: rustc's time and
+/// the whole `cargo build -p`, with the spread of the ratio over the runs,
+/// which says what "within noise" is.
+fn generated(n: usize, runs: usize) {
+    let runs_of = rebuilds(n, runs, Profile::Default, &GENERATED_SIDES);
+    let rustc = |run: &Run, at: usize| run[at].1.0;
+    let total = |run: &Run, at: usize| run[at].0.as_secs_f64();
+    println!("N = {n}, {runs} rebuilds of each top crate (dev profile), medians:");
+    for (at, &side) in GENERATED_SIDES.iter().enumerate() {
+        let times = |value: &dyn Fn(&Run, usize) -> f64| {
+            median(runs_of.iter().map(|run| value(run, at)).collect())
+        };
+        println!(
+            "  {:<42} rustc {:.3} s, cargo build -p {:.3} s",
+            SIDES[side].2,
+            times(&rustc),
+            times(&total)
+        );
+    }
+    for (at, budget) in [(1, " (budget 1.00 within noise)"), (2, " (reported)")] {
+        let spread = |value: &dyn Fn(&Run, usize) -> f64| {
+            let mut ratios: Vec<f64> = runs_of
+                .iter()
+                .map(|run| value(run, at) / value(run, 0))
+                .collect();
+            ratios.sort_by(f64::total_cmp);
+            let quartile = |q: usize| ratios[(ratios.len() - 1) * q / 4];
+            format!(
+                "{:.3} (quartiles {:.3}–{:.3})",
+                quartile(2),
+                quartile(1),
+                quartile(3)
+            )
+        };
+        println!(
+            "  ratio {} / {}: rustc {}{budget}, cargo build -p {}",
+            SIDES[GENERATED_SIDES[at]].2,
+            SIDES[GENERATED_SIDES[0]].2,
+            spread(&rustc),
+            spread(&total),
+        );
+    }
+}
+
 fn memory(n: usize, runs: usize, profile: Profile) {
-    let runs_of = rebuilds(n, runs, profile);
+    let runs_of = rebuilds(n, runs, profile, &MACRO_SIDES);
     let peak = |run: &Run, side: usize| run[side].1.1 as f64;
     println!("N = {n}, {runs} rebuilds of each top crate (dev profile), median peak RSS of rustc:");
-    for (side, (_, _, what)) in SIDES.iter().enumerate() {
+    for (side, (_, _, what)) in SIDES[..MACRO_SIDES.len()].iter().enumerate() {
         let kib = median(runs_of.iter().map(|run| peak(run, side)).collect());
         println!("  {what:<42} {:.1} MiB", kib / 1024.0);
     }
