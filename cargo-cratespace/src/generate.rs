@@ -14,6 +14,7 @@ use crate::cargo::Cargo;
 use crate::cli::Generate;
 use crate::cratespaces::{self, Cratespace, Manifest};
 use crate::error::Error;
+use crate::files;
 use crate::report;
 use crate::shell::Shell;
 use crate::workspace::{self, Package};
@@ -43,7 +44,11 @@ pub fn run(args: &Generate, shell: &Shell) -> Result<Outcome, Error> {
             let current = std::fs::read_to_string(&path).ok();
             if args.check {
                 if current.as_deref() != Some(expected.as_str()) {
-                    shell.print(diff(shown, current.as_deref().unwrap_or(""), &expected));
+                    shell.print(files::diff(
+                        shown,
+                        current.as_deref().unwrap_or(""),
+                        &expected,
+                    ));
                     shell.warn(format_args!(
                         "`{}` is not what the manifest of `{}` gives: run `cargo cratespace generate`",
                         shown.display(),
@@ -52,7 +57,7 @@ pub fn run(args: &Generate, shell: &Shell) -> Result<Outcome, Error> {
                     outcome = Outcome::Findings;
                 }
             } else if current.as_deref() != Some(expected.as_str()) {
-                write(&path, &expected)?;
+                files::write(&path, &expected)?;
                 shell.status("Generated", shown.display());
             } else {
                 shell.status("Fresh", shown.display());
@@ -149,27 +154,4 @@ fn rustfmt(text: &str, package: &Package) -> Result<String, Error> {
         )));
     }
     String::from_utf8(output.stdout).map_err(|_| Error::new("rustfmt wrote text that is not UTF-8"))
-}
-
-/// A unified diff from `current` to `expected`, as `cargo fmt --check`
-/// shows what it would change.
-fn diff(path: &Path, current: &str, expected: &str) -> String {
-    let name = path.display().to_string();
-    similar::TextDiff::from_lines(current, expected)
-        .unified_diff()
-        .header(&name, &name)
-        .to_string()
-}
-
-/// Writes `text` to `path` whole: into a file beside it, then renamed over
-/// it, so that a build never reads half a file.
-fn write(path: &Path, text: &str) -> Result<(), Error> {
-    let fail =
-        |error: std::io::Error| Error::new(format!("cannot write `{}`: {error}", path.display()));
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(fail)?;
-    }
-    let temporary = path.with_extension("rs.tmp");
-    std::fs::write(&temporary, text).map_err(fail)?;
-    std::fs::rename(&temporary, path).map_err(fail)
 }

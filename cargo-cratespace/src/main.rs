@@ -164,6 +164,7 @@ mod check;
 mod cli;
 mod cratespaces;
 mod error;
+mod files;
 mod generate;
 mod invocation;
 mod json;
