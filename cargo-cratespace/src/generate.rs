@@ -149,7 +149,7 @@ fn rustfmt(text: &str, package: &Package) -> Result<String, Error> {
         .map_err(|error| Error::new(format!("rustfmt did not finish: {error}")))?;
     if !output.status.success() {
         return Err(Error::new(format!(
-            "rustfmt refused the expansion: {}",
+            "rustfmt failed on the expansion: {}",
             String::from_utf8_lossy(&output.stderr).trim()
         )));
     }
