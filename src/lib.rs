@@ -367,6 +367,7 @@
 //! one cannot read is a compile error at the const, saying to generate it
 //! again.
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 pub use cratespace_runtime::{

@@ -243,3 +243,98 @@ fn the_demo_builds_from_a_vendored_directory() {
     );
     assert_demo_output(&printed);
 }
+
+/// The crates published, each with every field crates.io and docs.rs show.
+const PUBLISHED: &[&str] = &[
+    "cargo-cratespace",
+    "cratespace",
+    "cratespace-macros",
+    "cratespace-manifest",
+    "cratespace-runtime",
+];
+
+#[test]
+fn every_published_crate_carries_its_metadata() {
+    let mut metadata = cargo(Path::new(ROOT));
+    metadata.args(["metadata", "--no-deps", "--format-version", "1", "--quiet"]);
+    let metadata: serde_json::Value =
+        serde_json::from_str(&check("cargo metadata", metadata.output().unwrap())).unwrap();
+    let mut published: Vec<&str> = Vec::new();
+    for package in metadata["packages"].as_array().unwrap() {
+        let name = package["name"].as_str().unwrap();
+        // `publish = false` is an empty list of registries.
+        if package["publish"].as_array().is_some_and(Vec::is_empty) {
+            continue;
+        }
+        published.push(name);
+        for field in [
+            "description",
+            "license",
+            "repository",
+            "readme",
+            "rust_version",
+        ] {
+            assert!(
+                package[field]
+                    .as_str()
+                    .is_some_and(|value| !value.is_empty()),
+                "`{name}` has no `{field}`"
+            );
+        }
+        for field in ["keywords", "categories"] {
+            assert!(
+                package[field]
+                    .as_array()
+                    .is_some_and(|values| !values.is_empty()),
+                "`{name}` has no `{field}`"
+            );
+        }
+        assert_eq!(package["rust_version"], "1.85", "`{name}`'s MSRV");
+    }
+    published.sort_unstable();
+    assert_eq!(
+        published, PUBLISHED,
+        "the published crates changed: give each the metadata above"
+    );
+}
+
+#[test]
+fn the_published_crates_ship_their_sources_and_licenses_only() {
+    for package in PUBLISHED {
+        let mut list = cargo(Path::new(ROOT));
+        list.args([
+            "package",
+            "--list",
+            "--allow-dirty",
+            "--quiet",
+            "-p",
+            package,
+        ]);
+        let listing = check("cargo package --list", list.output().unwrap());
+        let files: Vec<&str> = listing.lines().collect();
+        for file in &files {
+            let shipped = matches!(
+                *file,
+                ".cargo_vcs_info.json"
+                    | "Cargo.lock"
+                    | "Cargo.toml"
+                    | "Cargo.toml.orig"
+                    | "README.md"
+                    | "CHANGELOG.md"
+                    | "LICENSE-APACHE"
+                    | "LICENSE-MIT"
+            ) || (file.starts_with("src/") && file.ends_with(".rs"));
+            assert!(shipped, "`{package}` would ship `{file}`:\n{listing}");
+        }
+        for needed in ["README.md", "LICENSE-APACHE", "LICENSE-MIT"] {
+            assert!(
+                files.contains(&needed),
+                "`{package}` would not ship `{needed}`:\n{listing}"
+            );
+        }
+        assert!(
+            files.contains(&"src/lib.rs") || files.contains(&"src/main.rs"),
+            "`{package}` would ship no crate root:\n{listing}"
+        );
+    }
+}
