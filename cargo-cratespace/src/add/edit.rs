@@ -281,7 +281,9 @@ fn insert(parent: &mut Item, key: &str, item: Item) {
                     .iter()
                     .filter_map(|(_, child)| first_position(child))
                     .min();
-                table.set_position(first);
+                if first.is_some() {
+                    table.set_position(first);
+                }
                 table.set_implicit(false);
             }
             table.insert(key, item);
