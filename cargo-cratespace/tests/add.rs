@@ -291,6 +291,34 @@ top-core = { version = "=1.0.0", path = "../top-core" }
 }
 
 #[test]
+fn a_path_is_given_from_the_current_directory_and_written_from_the_crate() {
+    let top = family(
+        "relative",
+        PLAIN,
+        &[("top-core", "1.0.0"), ("top-json", "1.0.0")],
+    );
+    let dir = top.parent().unwrap();
+    let output = cratespace(
+        dir,
+        &[
+            "add",
+            "--manifest-path",
+            "top/Cargo.toml",
+            "json",
+            "top-json",
+            "--path",
+            "top-json",
+        ],
+    );
+    assert_exit(&output, 0);
+    assert!(
+        cargo_toml(&top).contains("top-json = { version = \"1.0.0\", path = \"../top-json\" }\n"),
+        "{}",
+        cargo_toml(&top)
+    );
+}
+
+#[test]
 fn a_glob_lists_a_second_dependency() {
     let top = family(
         "glob",
@@ -325,8 +353,7 @@ fn line_ends_and_a_byte_order_mark_are_kept() {
     assert_eq!(cargo_toml(&top), format!("{before}core = \"top-core\"\r\n"));
 }
 
-/// The manifest of [`a_second_identical_run_changes_nothing`] and
-/// [`dry_run_prints_the_diff_and_writes_nothing`].
+/// A manifest with one member and its dependency.
 const PLAIN: &str = r#"[package]
 name = "top"
 version = "1.0.0"
