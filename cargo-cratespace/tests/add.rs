@@ -600,6 +600,31 @@ fn a_member_that_would_break_lockstep_is_not_written() {
 }
 
 #[test]
+fn a_cratespace_with_problems_is_fixed_before_it_grows() {
+    let before = PLAIN.replace("core = \"top-core\"", "core = \"top-cor\"");
+    let top = family(
+        "problems",
+        &before,
+        &[("top-core", "1.0.0"), ("top-json", "1.0.0")],
+    );
+    let output = add(&top, &["json", "top-json", "--path", "../top-json"], 1);
+    let error = stderr(&output);
+    assert!(
+        error.starts_with("error: no dependency `top-cor` in Cargo.toml\n"),
+        "{}",
+        report("the problem is not reported", &output)
+    );
+    assert!(
+        error.ends_with(
+            "error: the cratespace `top` has 1 problem: fix it before adding a member (nothing is written)\n"
+        ),
+        "{}",
+        report("no word that nothing is written", &output)
+    );
+    assert_eq!(cargo_toml(&top), before);
+}
+
+#[test]
 fn what_stands_at_the_module_path_stops_the_edit() {
     let before = r#"[package]
 name = "top"

@@ -75,7 +75,8 @@ pub enum Change {
     },
 }
 
-/// Why the member cannot go where it is asked to.
+/// What stands in the way of the edit: another member at the module path,
+/// or a table or feature written as something else.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
     /// What is in the way.
