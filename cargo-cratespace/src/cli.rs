@@ -53,6 +53,16 @@ Examples:
   cargo cratespace generate --output src/cratespace.rs
   cargo cratespace generate --check          (in CI, as `cargo fmt --check`)")]
     Generate(Generate),
+    /// Add a member to the cratespace table and, where missing, its
+    /// dependency and the feature that enables it, keeping the file's layout.
+    #[command(after_help = "\
+Examples:
+  cargo cratespace add json acme-json --path ../acme-json
+  cargo cratespace add formats::yaml yaml-fast --version 0.3 --feature yaml
+  cargo cratespace add formats::int itoa --version 1.0.10 --optional \\
+      --voucher --approved '>=1.0.10, <2' --by 'acme maintainers'
+  cargo cratespace add derive acme-derive --feature derive --dry-run   (print the diff)")]
+    Add(Add),
 }
 
 /// `cargo cratespace tree`.
@@ -93,6 +103,53 @@ pub struct Generate {
     /// what the manifest gives
     #[arg(long)]
     pub check: bool,
+}
+
+/// `cargo cratespace add`.
+#[derive(Debug, Args)]
+pub struct Add {
+    /// The member's module path: `json`, `formats::json` (in the namespace
+    /// `formats`), or `*` for a glob
+    #[arg(value_name = "MODULE")]
+    pub module: String,
+    /// The dependency's key in `[dependencies]`; added there when missing
+    #[arg(value_name = "DEPENDENCY")]
+    pub dependency: String,
+    /// Add the dependency from the local crate in this directory (relative to
+    /// the current directory)
+    #[arg(long, value_name = "DIR")]
+    pub path: Option<PathBuf>,
+    /// Add the dependency with this version requirement
+    #[arg(long, value_name = "REQ")]
+    pub version: Option<String>,
+    /// Make the dependency optional, enabled by a feature of its name unless
+    /// `--feature` names one
+    #[arg(long)]
+    pub optional: bool,
+    /// The feature that enables the dependency, made when missing (implies
+    /// `--optional`)
+    #[arg(long, value_name = "FEATURE")]
+    pub feature: Option<String>,
+    /// The member's doc line
+    #[arg(long, value_name = "TEXT")]
+    pub doc: Option<String>,
+    /// Join an external crate as a voucher member, with `--approved` and `--by`
+    #[arg(long, requires_all = ["approved", "by"])]
+    pub voucher: bool,
+    /// The versions vouched for (with `--voucher`)
+    #[arg(long, value_name = "REQ", requires = "voucher")]
+    pub approved: Option<String>,
+    /// Who vouches (with `--voucher`; repeatable)
+    #[arg(long, value_name = "WHO", requires = "voucher")]
+    pub by: Vec<String>,
+    /// The cargo-vet criteria the vouched versions need (with `--voucher`)
+    #[arg(long, value_name = "CRITERIA", requires = "voucher")]
+    pub vet: Option<String>,
+    /// Write nothing; print the diff of what would change
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub common: Common,
 }
 
 /// What every command takes: which packages, how cargo runs, how to print.

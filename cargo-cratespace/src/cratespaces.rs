@@ -62,7 +62,7 @@ pub fn among<'p>(packages: &'p [Package], shell: &Shell) -> Vec<Cratespace<'p>> 
 }
 
 /// The cratespace of `package`, or `None` when it is not one.
-fn read<'p>(package: &'p Package, shell: &Shell) -> Option<Cratespace<'p>> {
+pub fn read<'p>(package: &'p Package, shell: &Shell) -> Option<Cratespace<'p>> {
     let invocations = package
         .lib_root
         .as_deref()

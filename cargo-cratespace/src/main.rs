@@ -96,6 +96,89 @@
 //! could name another file). A manifest with problems is reported as
 //! `check` reports it, and no file is written for it.
 //!
+//! # `add`
+//!
+//! `cargo cratespace add MODULE DEPENDENCY` writes the member into the
+//! cratespace table and, where they are missing, the dependency and the
+//! feature that enables it:
+//!
+//! ```text
+//! $ cargo cratespace add formats::xml acme-xml --path ../acme-xml --feature xml
+//!       Adding acme-xml (local) to dependencies
+//!       Adding "dep:acme-xml" to the feature `xml`
+//!       Adding formats::xml = acme-xml to the cratespace `acme`
+//! ```
+//!
+//! - The files are edited in place: every comment, blank line, key order
+//!   and table style stays as written, and only the new lines are new; a
+//!   file is written whole (beside it, then renamed), and only when its
+//!   text changes, so that a second identical run changes nothing.
+//!   `--dry-run` prints the unified diff of each file instead.
+//! - MODULE is a module path: `json`, `formats::json` (the member `json` in
+//!   the namespace `formats`), or a glob, `*` or `formats::*`, which joins
+//!   the list of the glob's dependencies. A namespace that is missing is
+//!   written in the style the table already uses for its namespaces
+//!   (dotted keys, `[…members.formats]` sub-tables, or inline tables), and
+//!   as dotted keys when it has none, as the manifest format's own example
+//!   does. A table missing altogether is made:
+//!   `[package.metadata.cratespace.members]` at the end of `Cargo.toml`,
+//!   or `[members]` in the file a `cratespace!(manifest = "…")` call
+//!   names, which is found as `check` finds it.
+//! - The member is written as a plain string, `xml = "acme-xml"`, and as
+//!   an inline table when `--doc` or `--voucher` gives it options:
+//!   `xml = { dependency = "acme-xml", doc = "…", voucher = { approved =
+//!   "…", by = "…" } }` (`--by` given more than once writes a list;
+//!   `--vet` adds the voucher's `vet` criteria).
+//! - DEPENDENCY is the dependency's key. When `[dependencies]` or a
+//!   `[target.*.dependencies]` table has it (or has exactly one entry of
+//!   that package name, or Rust name, as a member's `dependency` is
+//!   resolved), that entry is used, and a `--path` or `--version` given
+//!   must say what it says. Otherwise it is added to `[dependencies]`, as
+//!   `cargo add` writes one: from `--path DIR` (relative to the current
+//!   directory, written relative to the crate, with `package = "…"` when
+//!   the crate there has another name), with the version of the crate
+//!   there unless `--version` gives one; from `--version REQ` alone, as a
+//!   registry dependency; with neither, as `{ workspace = true }` when
+//!   `[workspace.dependencies]` has the key, else it is an error (exit
+//!   code 2).
+//! - Under `pinned` and `lockstep` versioning, a dependency added from
+//!   `--path` is required at exactly the version of the crate there,
+//!   `=X.Y.Z`, which under `lockstep` is the top crate's own version
+//!   exactly when the crate is released with it; when it is not, the check
+//!   below says so and nothing is written, rather than a requirement cargo
+//!   could not resolve. A voucher's requirement is written as given, or
+//!   as the crate's version, not pinned.
+//! - `--optional` makes the dependency optional; `--feature F` implies it
+//!   and adds the dependency to `F`'s list (making `F` when missing) as
+//!   `"dep:DEPENDENCY"`. With `--optional` alone, the feature is named
+//!   after the dependency, as `cargo add --optional` does. A dependency that
+//!   was optional already keeps what enables it, with one care: while no
+//!   feature names it as `dep:DEPENDENCY`, cargo gives it an implicit
+//!   feature of its name, which users may enable, and writing `dep:` would
+//!   remove that feature (a breaking change); so `F` lists the implicit
+//!   feature, `"DEPENDENCY"`, instead, and a warning says so. A dependency
+//!   that was not optional is made optional with `--optional`, as `cargo
+//!   add` does.
+//! - A member that is already at MODULE with the same dependency (and the
+//!   `--doc` and voucher given, if any) changes nothing (exit code 0); a
+//!   different member there, a namespace at MODULE, or a member on the way
+//!   to it is an error that says what is in the way, and nothing is
+//!   written (exit code 1: the edit would not pass `check`).
+//! - Before anything is written, the files as they would be are checked
+//!   as `check` checks them, versioning and vouchers included; any problem
+//!   is reported, in the text the files would have, and nothing is written
+//!   (exit code 1). A cratespace that has problems already is reported as
+//!   `check` reports it, and left to be fixed first.
+//! - toml_edit, which keeps a file's layout, writes the dotted keys of one
+//!   table together; a file whose dotted keys stand apart (which the TOML
+//!   specification advises against) is named with the line it would move,
+//!   and left alone (exit code 2).
+//! - When the manifest has a `generated` file, a warning says to write it
+//!   again with `generate`; when the lib root does not call the macro, a
+//!   warning says so.
+//! - `add` edits one package: the one of the current directory, or the
+//!   one `-p` names.
+//!
 //! # Exit codes
 //!
 //! - 0: nothing found;
@@ -159,6 +242,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod add;
 mod cargo;
 mod check;
 mod cli;
@@ -194,12 +278,14 @@ fn main() -> ExitCode {
         Command::Tree(tree) => &tree.common,
         Command::Check(check) => &check.common,
         Command::Generate(generate) => &generate.common,
+        Command::Add(add) => &add.common,
     };
     let shell = Shell::new(common);
     let result = match &cratespace.command {
         Command::Tree(args) => tree::run(args, &shell),
         Command::Check(args) => check::run(args, &shell),
         Command::Generate(args) => generate::run(args, &shell),
+        Command::Add(args) => add::run(args, &shell),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
