@@ -246,6 +246,7 @@ fn empty(diagnostics: Vec<Diagnostic>, tracked: Vec<String>) -> Loaded {
             version: String::new(),
             versioning: Default::default(),
             metadata: None,
+            policy: Default::default(),
             root: Default::default(),
         },
         diagnostics,

@@ -33,6 +33,7 @@ fn top(items: Vec<model::Item>) -> model::Cratespace {
         version: "1.0.0".to_owned(),
         versioning: model::Versioning::Independent,
         metadata: Some("CRATESPACE".to_owned()),
+        policy: model::Policy::default(),
         root: model::Namespace { items },
     }
 }
@@ -106,6 +107,7 @@ fn test_every_member_reads_back() {
                         approved,
                         by,
                         checksums,
+                        ..
                     }),
                 ) => {
                     assert_eq!(voucher.approved(), approved, "{context}");
@@ -157,6 +159,7 @@ fn test_awkward_text_reads_back() {
                 approved: text.to_owned(),
                 by: vec![text.to_owned(), text.to_owned()],
                 checksums: vec![text.to_owned()],
+                vet: Some(text.to_owned()),
             }),
         };
         let model = top(vec![
