@@ -123,10 +123,12 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod audit;
 mod cargo;
 mod check;
 mod cli;
 mod cratespaces;
+mod document;
 mod error;
 mod invocation;
 mod json;
@@ -155,11 +157,13 @@ fn main() -> ExitCode {
     let common = match &cratespace.command {
         Command::Tree(tree) => &tree.common,
         Command::Check(check) => &check.common,
+        Command::Audit(audit) => &audit.common,
     };
     let shell = Shell::new(common);
     let result = match &cratespace.command {
         Command::Tree(args) => tree::run(args, &shell),
         Command::Check(args) => check::run(args, &shell),
+        Command::Audit(args) => audit::run(args, &shell),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -9,7 +9,7 @@
 //! and the top crate's features that cargo turns on for the feature flags
 //! given, in a build of that package alone.
 
-use crate::cargo::{Cargo, rustc_cfg, rustc_host};
+use crate::cargo::{Cargo, Graph, rustc_cfg, rustc_host};
 use crate::cli::Tree;
 use crate::cratespaces;
 use crate::error::Error;
@@ -50,7 +50,7 @@ pub fn run(args: &Tree, shell: &Shell) -> Result<Outcome, Error> {
         Some(target) => target.clone(),
         None => rustc_host(dir, shell)?,
     };
-    let metadata = cargo.metadata(&manifest, Some(&target))?;
+    let metadata = cargo.metadata(&manifest, Graph::Target(&target))?;
     let packages = workspace::select(&metadata, &manifest, &args.common.workspace)?;
     let found = cratespaces::among(&packages, shell);
     if found.is_empty() {
@@ -93,7 +93,7 @@ pub fn run(args: &Tree, shell: &Shell) -> Result<Outcome, Error> {
 }
 
 /// The members of `namespace`, depth first in manifest order.
-fn rows<'a>(
+pub fn rows<'a>(
     metadata: &'a Metadata,
     package: &Package,
     namespace: &'a Namespace,
