@@ -340,14 +340,20 @@ fn json_lines_hold_what_the_human_lines_say() {
         let human = audit(name, &[]);
         let output = audit(name, &["--message-format", "json"]);
         assert_eq!(output.status.code(), human.status.code(), "{name}");
-        let lines = json_lines(&output);
-        let rendered: Vec<String> = lines
+        let messages = json_lines(&output);
+        let rendered: Vec<String> = messages
             .iter()
             .filter(|line| line["reason"] == "cratespace-audit-finding")
             .map(|line| line["rendered"].as_str().unwrap().to_owned())
             .collect();
         assert_eq!(rendered, findings(&human), "{name}");
-        for line in &lines {
+        let exempt: Vec<&str> = messages
+            .iter()
+            .filter(|line| line["reason"] == "cratespace-audit-exempt")
+            .map(|line| line["rendered"].as_str().unwrap())
+            .collect();
+        assert_eq!(exempt, lines(&human, "note: "), "{name}");
+        for line in &messages {
             if line["reason"] == "cratespace-audit-finding" {
                 let rendered = line["rendered"].as_str().unwrap();
                 let (message, help) = (
@@ -365,7 +371,7 @@ fn json_lines_hold_what_the_human_lines_say() {
                 );
             }
         }
-        let last = lines.last().unwrap();
+        let last = messages.last().unwrap();
         assert_eq!(last["reason"], "cratespace-audit", "{name}");
         assert_eq!(last["name"], name);
         assert_eq!(last["findings"], rendered.len(), "{name}");
@@ -405,6 +411,42 @@ fn scratch_cratespace(name: &str, voucher: &str, files: &[(&str, &str)]) -> Path
     write(&dir, &[("Cargo.toml", &manifest), ("src/lib.rs", "")]);
     write(&dir, files);
     dir
+}
+
+#[test]
+fn a_policy_identifier_off_the_spdx_list() {
+    let dir = scratch_cratespace(
+        "policy-typo",
+        "",
+        &[(
+            "Cargo.toml",
+            &policy_manifest("policy-typo", r#"["Apache2", "MIT"]"#),
+        )],
+    );
+    let output = cratespace(&dir, &["audit"]);
+    assert_exit(&output, 1);
+    assert_eq!(
+        findings(&output),
+        [
+            "policy: `Apache2` in `licenses` is not an SPDX license identifier (unknown term: `Apache2`); help: did you mean `Apache-2.0`?"
+        ]
+    );
+    let json = cratespace(&dir, &["audit", "--message-format", "json"]);
+    let finding = &json_lines(&json)[0];
+    assert_eq!(
+        (&finding["member"], &finding["package"]),
+        (&Value::Null, &Value::Null)
+    );
+}
+
+/// A cratespace whose one member is the fixtures' `widget` (MIT), under
+/// the policy `licenses`.
+fn policy_manifest(name: &str, licenses: &str) -> String {
+    let widget = fixtures().join("crates").join("widget");
+    format!(
+        "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n\n[dependencies]\nwidget = {{ path = {:?} }}\n\n[package.metadata.cratespace.policy]\nlicenses = {licenses}\n\n[package.metadata.cratespace.members]\nwidget = \"widget\"\n",
+        widget.display().to_string()
+    )
 }
 
 #[test]
