@@ -73,3 +73,22 @@ pub fn tables_by_key<'a, 'i>(table: &'a DeTable<'i>) -> Vec<(&'a str, Vec<&'a De
         .map(|key| (key.get_ref().as_ref(), tables(table, key.get_ref())))
         .collect()
 }
+
+/// Each key of `table` whose value is a table, with the strings at `key`
+/// of that table (see [`strings`]): cargo-vet's `implies` of each criteria,
+/// the `exclude` of each import.
+pub fn strings_of_each(table: &DeTable<'_>, key: &str) -> Vec<(String, Vec<String>)> {
+    table
+        .keys()
+        .map(|name| {
+            let name: &str = name.get_ref();
+            let values = self::table(table, name)
+                .map(|entry| strings(entry, key))
+                .unwrap_or_default();
+            (
+                name.to_owned(),
+                values.into_iter().map(str::to_owned).collect(),
+            )
+        })
+        .collect()
+}

@@ -234,6 +234,7 @@
 #![deny(missing_docs)]
 
 mod audit;
+mod build;
 mod cargo;
 mod check;
 mod cli;

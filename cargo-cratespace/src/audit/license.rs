@@ -154,20 +154,10 @@ fn fix(package: &Package, what: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::audit::{CRATES_IO, test_package};
 
     fn package(license: Option<&str>) -> Package {
-        serde_json::from_value(serde_json::json!({
-            "name": "member",
-            "version": "1.0.0",
-            "id": "member@1.0.0",
-            "source": "registry+https://github.com/rust-lang/crates.io-index",
-            "license": license,
-            "dependencies": [],
-            "targets": [],
-            "features": {},
-            "manifest_path": "/nowhere/Cargo.toml",
-        }))
-        .unwrap()
+        test_package("member", "1.0.0", CRATES_IO, license)
     }
 
     fn allows(policy: &[&str], license: &str) -> bool {

@@ -16,13 +16,14 @@ mod no_std;
 mod vet;
 mod voucher;
 
-use crate::cargo::{Cargo, Graph, rustc_cfg, rustc_host};
+use crate::build::{Build, Platforms};
+use crate::cargo::Cargo;
 use crate::cli::Audit;
 use crate::cratespaces::{self, Cratespace};
 use crate::error::Error;
 use crate::shell::Shell;
 use crate::tree::{self, Row};
-use crate::workspace::{self, Package};
+use crate::workspace::Package;
 use crate::{Outcome, json, report};
 use cargo_metadata::Metadata;
 use cargo_platform::Cfg;
@@ -174,8 +175,8 @@ impl Inputs<'_> {
     }
 }
 
-/// What the no-std check asks cargo and rustc.
-struct Build<'a> {
+/// The build the no-std policy is checked for, and how to ask cargo of it.
+struct Audited<'a> {
     cargo: &'a Cargo<'a>,
     /// The workspace root's `Cargo.toml`.
     workspace: &'a Path,
@@ -192,22 +193,16 @@ struct Build<'a> {
 /// Runs `audit`.
 pub fn run(args: &Audit, shell: &Shell) -> Result<Outcome, Error> {
     let cargo = Cargo::new(&args.common.cargo, shell);
-    let manifest = workspace::locate(args.common.manifest_path())?;
-    let dir = manifest.parent().unwrap_or(Path::new("."));
-    let target = match &args.target {
-        Some(target) => target.clone(),
-        None => rustc_host(dir, shell)?,
-    };
-    let metadata = cargo.metadata(&manifest, Graph::Every)?;
-    let packages = workspace::select(&metadata, &manifest, &args.common.workspace)?;
-    let found = cratespaces::among(&packages, shell);
+    let target = args.target.as_ref();
+    let build = Build::resolve(&cargo, &args.common, target, Platforms::Every, shell)?;
+    let found = cratespaces::among(&build.packages, shell);
     if found.is_empty() {
         return Ok(Outcome::Clean);
     }
-    let root = metadata.workspace_root.join("Cargo.toml");
-    let rustc = rustc_cfg(dir, &target, shell)?;
+    let metadata = &build.metadata;
+    let rustc = build.rustc_cfg(shell)?;
     let mut inputs = Inputs {
-        metadata: &metadata,
+        metadata,
         lock: None,
         store: None,
     };
@@ -215,31 +210,25 @@ pub fn run(args: &Audit, shell: &Shell) -> Result<Outcome, Error> {
     for cratespace in &found {
         let package = cratespace.package;
         shell.status("Auditing", package.describe());
-        let features = cargo.features(root.as_std_path(), &package.id, &args.features, &target)?;
-        let mut cfg = rustc.clone();
-        cfg.extend(
-            features
-                .iter()
-                .map(|feature| Cfg::KeyPair("feature".to_owned(), feature.clone())),
-        );
-        let build = Build {
+        let (_, cfg) = build.features(&cargo, package, &args.features, &rustc)?;
+        let audited = Audited {
             cargo: &cargo,
-            workspace: root.as_std_path(),
+            workspace: &build.workspace,
             top: &package.id,
             top_name: &package.name,
             features: &args.features,
-            target: &target,
+            target: &build.target,
             cfg: &rustc,
         };
         let mut findings = Vec::new();
         let mut exempt = Vec::new();
         for manifest in &cratespace.manifests {
             let model = &manifest.loaded.cratespace;
-            let rows = tree::rows(&metadata, package, &model.root, &cfg)?;
+            let rows = tree::rows(metadata, package, &model.root, &cfg)?;
             audit(
                 model,
                 &rows,
-                &build,
+                &audited,
                 &mut inputs,
                 &mut findings,
                 &mut exempt,
@@ -261,7 +250,7 @@ pub fn run(args: &Audit, shell: &Shell) -> Result<Outcome, Error> {
 fn audit<'m>(
     model: &cratespace_manifest::Cratespace,
     rows: &[Row<'m>],
-    build: &Build<'_>,
+    audited: &Audited<'_>,
     inputs: &mut Inputs<'_>,
     findings: &mut Vec<Finding<'m>>,
     exempt: &mut Vec<Exempt<'m>>,
@@ -305,7 +294,7 @@ fn audit<'m>(
             found_some(&mut found, license::check(allowed, resolved));
         }
         if policy.no_std {
-            match no_std(row, resolved, build)? {
+            match no_std(row, resolved, audited)? {
                 Verdict::Pass => {}
                 Verdict::Problem(problem) => found(problem),
                 Verdict::Exempt(reason) => exempt.push(Exempt {
@@ -335,7 +324,7 @@ enum Verdict {
 fn no_std(
     row: &Row<'_>,
     resolved: &cargo_metadata::Package,
-    build: &Build<'_>,
+    audited: &Audited<'_>,
 ) -> Result<Verdict, Error> {
     let Some(lib) = resolved
         .targets
@@ -379,21 +368,21 @@ fn no_std(
         }
         Err(problem) => return Ok(Verdict::Problem(problem)),
     };
-    let output = build.cargo.feature_tree(
-        build.workspace,
-        build.top,
+    let output = audited.cargo.feature_tree(
+        audited.workspace,
+        audited.top,
         &resolved.id.repr,
-        build.features,
-        build.target,
+        audited.features,
+        audited.target,
     )?;
     let tree = no_std::FeatureTree::parse(&output);
     Ok(
         match no_std::conditional(
             &conditions,
             &tree,
-            build.cfg,
-            build.top_name,
-            build.target,
+            audited.cfg,
+            audited.top_name,
+            audited.target,
             root,
             resolved,
         ) {
@@ -436,3 +425,29 @@ fn report_findings(
         ));
     }
 }
+
+/// A package as `cargo metadata` describes one, for the checks' tests.
+#[cfg(test)]
+fn test_package(
+    name: &str,
+    version: &str,
+    source: Option<&str>,
+    license: Option<&str>,
+) -> cargo_metadata::Package {
+    serde_json::from_value(serde_json::json!({
+        "name": name,
+        "version": version,
+        "id": format!("{name}@{version}"),
+        "source": source,
+        "license": license,
+        "dependencies": [],
+        "targets": [],
+        "features": {},
+        "manifest_path": "/nowhere/Cargo.toml",
+    }))
+    .expect("a package")
+}
+
+/// crates.io, as a package's source.
+#[cfg(test)]
+const CRATES_IO: Option<&str> = Some("registry+https://github.com/rust-lang/crates.io-index");

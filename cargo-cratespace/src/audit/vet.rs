@@ -127,17 +127,8 @@ impl Store {
         let mut imported: HashMap<String, Vec<String>> = HashMap::new();
         if let Some((text, shown)) = &config {
             let config = document::parse(text, shown)?;
-            if let Some(table) = document::table(&config, "imports") {
-                for (peer, _) in table.iter() {
-                    let peer = peer.get_ref().as_ref();
-                    let exclude = document::table(table, peer)
-                        .map(|import| document::strings(import, "exclude"))
-                        .unwrap_or_default();
-                    imported.insert(
-                        peer.to_owned(),
-                        exclude.into_iter().map(str::to_owned).collect(),
-                    );
-                }
+            if let Some(imports) = document::table(&config, "imports") {
+                imported.extend(document::strings_of_each(imports, "exclude"));
             }
             if let Some(exemptions) = document::table(&config, "exemptions") {
                 for (package, entries) in document::tables_by_key(exemptions) {
@@ -151,16 +142,9 @@ impl Store {
         if let Some((text, shown)) = &audits {
             let audits = document::parse(text, shown)?;
             if let Some(criteria) = document::table(&audits, "criteria") {
-                for (name, _) in criteria.iter() {
-                    let name = name.get_ref().as_ref();
-                    let implies = document::table(criteria, name)
-                        .map(|entry| document::strings(entry, "implies"))
-                        .unwrap_or_default();
-                    store.criteria.insert(
-                        name.to_owned(),
-                        implies.into_iter().map(str::to_owned).collect(),
-                    );
-                }
+                store
+                    .criteria
+                    .extend(document::strings_of_each(criteria, "implies"));
             }
             store.read_audits(&audits, shown, &|_| true)?;
         }
@@ -490,22 +474,11 @@ fn version_at(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::audit::{CRATES_IO, test_package};
 
     fn package(name: &str, version: &str, source: Option<&str>) -> Package {
-        serde_json::from_value(serde_json::json!({
-            "name": name,
-            "version": version,
-            "id": format!("{name}@{version}"),
-            "source": source,
-            "dependencies": [],
-            "targets": [],
-            "features": {},
-            "manifest_path": "/nowhere/Cargo.toml",
-        }))
-        .unwrap()
+        test_package(name, version, source, None)
     }
-
-    const CRATES_IO: Option<&str> = Some("registry+https://github.com/rust-lang/crates.io-index");
 
     /// A store in a directory of its own, with `files`.
     fn store(name: &str, files: &[(&str, &str)]) -> Store {
