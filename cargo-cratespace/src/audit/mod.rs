@@ -271,47 +271,38 @@ fn audit<'m>(
             continue;
         };
         let member = (row.path.clone(), resolved);
-        let mut found = |problem| {
-            findings.push(Finding {
-                member: Some(member.clone()),
-                problem,
-            });
-        };
+        let mut problems = Vec::new();
         if let Some(voucher) = &row.member.voucher {
-            found_some(&mut found, voucher::approved(voucher, resolved));
+            problems.extend(voucher::approved(voucher, resolved));
             if !voucher.checksums.is_empty() {
-                let lock = inputs.lock()?;
-                found_some(&mut found, voucher::checksum(voucher, resolved, lock));
+                problems.extend(voucher::checksum(voucher, resolved, inputs.lock()?));
             }
             if let Some(criteria) = &voucher.vet {
-                found_some(&mut found, inputs.store()?.check(resolved, criteria));
+                problems.extend(inputs.store()?.check(resolved, criteria));
             }
         }
-        if !seen.insert(&resolved.id) {
-            continue;
-        }
-        if let Some(allowed) = &allowed {
-            found_some(&mut found, license::check(allowed, resolved));
-        }
-        if policy.no_std {
-            match no_std(row, resolved, audited)? {
-                Verdict::Pass => {}
-                Verdict::Problem(problem) => found(problem),
-                Verdict::Exempt(reason) => exempt.push(Exempt {
-                    member: member.clone(),
-                    check: Check::NoStd,
-                    reason,
-                }),
+        if seen.insert(&resolved.id) {
+            if let Some(allowed) = &allowed {
+                problems.extend(license::check(allowed, resolved));
+            }
+            if policy.no_std {
+                match no_std(row, resolved, audited)? {
+                    Verdict::Pass => {}
+                    Verdict::Problem(problem) => problems.push(problem),
+                    Verdict::Exempt(reason) => exempt.push(Exempt {
+                        member: member.clone(),
+                        check: Check::NoStd,
+                        reason,
+                    }),
+                }
             }
         }
+        findings.extend(problems.into_iter().map(|problem| Finding {
+            member: Some(member.clone()),
+            problem,
+        }));
     }
     Ok(())
-}
-
-fn found_some(found: &mut impl FnMut(Problem), problem: Option<Problem>) {
-    if let Some(problem) = problem {
-        found(problem);
-    }
 }
 
 /// What the no-std policy says of one member.

@@ -297,16 +297,7 @@ pub fn conditional(
         .map(String::as_str)
         .filter(|name| features.contains(name))
         .collect();
-    let Some(&feature) = on.first() else {
-        return Some(Problem {
-            check: Check::NoStd,
-            message: format!(
-                "its crate root {} declares `#![no_std]` only under {under}, which does not hold for {target}",
-                shown(root)
-            ),
-            help: format!("declare `#![no_std]` for {target} too"),
-        });
-    };
+    let shown_root = shown(root);
     let chains: Vec<String> = on
         .iter()
         .map(|feature| {
@@ -318,42 +309,60 @@ pub fn conditional(
             format!("`{feature}` ({})", chain.join(" → "))
         })
         .collect();
-    let head = tree.chain(feature).first().copied();
-    let help = match head {
+    let (Some(&feature), Some((last, rest))) = (on.first(), chains.split_last()) else {
+        let (why, help) = if named.is_empty() {
+            (
+                format!("which does not hold for {target}"),
+                format!("declare `#![no_std]` for {target} too"),
+            )
+        } else {
+            (
+                "which the features of the build audited do not make hold".to_owned(),
+                "turn on the features it needs, or declare `#![no_std]` whatever the features"
+                    .to_owned(),
+            )
+        };
+        return Some(Problem {
+            check: Check::NoStd,
+            message: format!(
+                "its crate root {shown_root} declares `#![no_std]` only under {under}, {why}"
+            ),
+            help,
+        });
+    };
+    let on = if rest.is_empty() {
+        format!("feature {last} is on")
+    } else {
+        format!("features {} and {last} are on", rest.join(", "))
+    };
+    let help = match tree.chain(feature).first() {
         Some(Link {
-            feature: Some((package, "default")),
+            feature: Some((owner, "default")),
             command_line: true,
             ..
-        }) if package == top => format!(
+        }) if *owner == top => format!(
             "{top}'s default features turn `{feature}` on: take it out of them, or audit the build that is no_std (`--no-default-features` and the `-F` it keeps)"
         ),
         Some(Link {
-            feature: Some((package, given)),
+            feature: Some((owner, given)),
             command_line: true,
             ..
-        }) if package == top => {
+        }) if *owner == top => {
             format!("`-F {given}` turns `{feature}` on: audit the build without it")
         }
         _ => match Origin::of(package) {
             Origin::Path => format!(
-                "`{feature}` is on in every build of {top}: stop turning it on, or declare `#![no_std]` in {} whatever the features",
-                shown(root)
+                "`{feature}` is on in every build of {top}: stop turning it on, or declare `#![no_std]` in {shown_root} whatever the features"
             ),
             _ => format!(
                 "`{feature}` is on in every build of {top}: stop turning it on, or take the member out"
             ),
         },
     };
-    let on = match &chains[..] {
-        [one] => format!("feature {one} is on"),
-        [rest @ .., last] => format!("features {} and {last} are on", rest.join(", ")),
-        [] => unreachable!("a feature is on"),
-    };
     Some(Problem {
         check: Check::NoStd,
         message: format!(
-            "its crate root {} declares `#![no_std]` only under {under}, and {on}",
-            shown(root)
+            "its crate root {shown_root} declares `#![no_std]` only under {under}, and {on}"
         ),
         help,
     })
@@ -433,6 +442,31 @@ mod tests {
                 "top's dependency declaration",
                 "gadget-io/alloc"
             ]
+        );
+    }
+
+    #[test]
+    fn a_condition_no_feature_of_the_build_breaks_is_said_so() {
+        let tree = FeatureTree::parse("0member v1.0.0\n1member feature \"alloc\"\n");
+        let package = crate::audit::test_package("member", "1.0.0", None, None);
+        let cfg = [Cfg::Name("unix".to_owned())];
+        let target = "x86_64-unknown-linux-gnu";
+        let check = |condition: &str| {
+            let condition: CfgExpr = condition.parse().unwrap();
+            let root = Path::new("/member/src/lib.rs");
+            conditional(&[condition], &tree, &cfg, "top", target, root, &package)
+                .map(|problem| problem.message)
+        };
+        assert_eq!(check("all(unix, feature = \"alloc\")"), None);
+        let message = check("target_os = \"none\"").unwrap();
+        assert!(
+            message.ends_with("which does not hold for x86_64-unknown-linux-gnu"),
+            "{message}"
+        );
+        let message = check("feature = \"bare-metal\"").unwrap();
+        assert!(
+            message.ends_with("the features of the build audited do not make hold"),
+            "{message}"
         );
     }
 }
