@@ -515,3 +515,28 @@ fn audit_takes_the_common_flags_and_fails_on_usage_with_2() {
         assert!(help.contains(flag), "audit --help lacks {flag}:\n{help}");
     }
 }
+
+#[test]
+fn the_documented_findings_are_what_audit_prints() {
+    // The docs show the repository at `/src/cratespace`.
+    let printed: Vec<String> = ["every-problem", "vet-violation", "vet-exemption-only"]
+        .iter()
+        .flat_map(|name| {
+            let output = audit(name, &[]);
+            stderr(&output)
+                .lines()
+                .filter(|line| line.starts_with("error: member ") || line.starts_with("note: "))
+                .map(|line| line.replace(&repo().display().to_string(), "/src/cratespace"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for doc in ["README.md", "src/lib.rs", "cargo-cratespace/src/main.rs"] {
+        let text = std::fs::read_to_string(repo().join(doc)).unwrap();
+        for line in &printed {
+            assert!(
+                text.contains(line.as_str()),
+                "{doc} does not show, as printed:\n{line}"
+            );
+        }
+    }
+}
