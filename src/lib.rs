@@ -54,7 +54,9 @@
 //! - `members` (required): the tree of members.
 //! - `versioning`: `"independent"` (the default), `"pinned"` or `"lockstep"`.
 //! - `metadata`: `false` leaves the `CRATESPACE` const out; a string renames it.
-//! - `policy`: read by `cargo cratespace audit`, not by the macro.
+//! - `policy`: what every member must be, which `cargo cratespace audit`
+//!   checks (see [the policy](#the-policy-and-cargo-vet)); the macro only
+//!   validates it.
 //! - `generated`: where `cargo cratespace generate` writes the expansion as
 //!   a file, relative to the crate's directory (see [below](#without-the-macro-a-generated-file));
 //!   checked, not used, by the macro.
@@ -87,8 +89,9 @@
 //!   kept in the metadata.
 //! - `cfg`: an explicit gate, what goes inside `#[cfg(...)]`; it replaces the
 //!   gate derived from `Cargo.toml`.
-//! - `voucher`: `{ approved = ">=0.3.1, <0.4", by = "…", checksums = […] }`,
-//!   the approval under which an external crate joins the namespace.
+//! - `voucher`: `{ approved = ">=0.3.1, <0.4", by = "…", checksums = […],
+//!   vet = "safe-to-deploy" }`, the approval under which an external crate
+//!   joins the namespace.
 //!
 //! A module name is a Rust identifier that is not a keyword (write a keyword
 //! raw, as the quoted key `"r#type"`), not `_`, `crate`, `self`, `super` or
@@ -195,6 +198,74 @@
 //!
 //! Vouchers are exempt from `pinned` and `lockstep`: their versions are the
 //! approval's to bound, not the family's to set.
+//!
+//! # The policy, and cargo-vet
+//!
+//! What the compiler cannot see (the version cargo resolves, the lock
+//! file, licenses, another crate's root) a family states in the manifest
+//! and `cargo cratespace audit` checks against the build graph, before the
+//! family takes a crate in:
+//!
+//! ```toml
+//! [package.metadata.cratespace.policy]
+//! licenses = ["MIT", "Apache-2.0"]  # each member's license must be satisfied by these
+//! no-std = true                     # each member's crate root declares #![no_std]
+//!
+//! [package.metadata.cratespace.members]
+//! formats.int = { dependency = "itoa", voucher = { approved = ">=1.0.10, <2", by = "acme maintainers", checksums = ["sha256:8f42a60c…"], vet = "safe-to-deploy" } }
+//! ```
+//!
+//! - `licenses`: SPDX identifiers, one a string, a license with an
+//!   exception written as one (`"Apache-2.0 WITH LLVM-exception"`). A
+//!   member passes when the licenses listed satisfy its license
+//!   expression, `license.workspace = true` resolved: `MIT OR Apache-2.0`
+//!   when either is listed, `MIT AND Zlib` when both are, the legacy
+//!   `MIT/Apache-2.0` as `OR`. No license, or a `license-file` alone, is a
+//!   finding.
+//! - `no-std`: `true` requires `#![no_std]` of each member's crate root,
+//!   directly or under a `cfg_attr` that holds in the build audited (the
+//!   default features, unless told), with the features cargo turns on for
+//!   the member; proc-macro members are exempt.
+//! - `vet` on a voucher: a cargo-vet criteria. The resolved version must be
+//!   covered for it by an audit in the workspace's cargo-vet store (a full
+//!   audit, or deltas from an audited version; criteria that imply it
+//!   count; so do imported audits), with no violation; an exemption, a
+//!   trusted publisher or a wildcard audit is not an audit.
+//! - `checksums` (on a voucher): the `.crate` checksums vouched for; the
+//!   one `Cargo.lock` records must be among them. A path or git dependency
+//!   has none, so `checksums` on one is a finding.
+//!
+//! The macro reports a policy it cannot read as it reports any other
+//! manifest problem (a wrong type, an unknown key, an expression where one
+//! license goes, an empty list, a `vet` that names no single criteria);
+//! whether an identifier is on the SPDX list is audit's to say. Each
+//! finding is one line that names the member, what is wrong and the fix,
+//! as the fixtures of `cargo-cratespace/tests/audit/` print them:
+//!
+//! ```text
+//!     Auditing every-problem v0.1.0 (/src/cratespace/cargo-cratespace/tests/audit/every-problem)
+//! error: member `ident` (unicode-ident v9.0.0): resolves to 9.0.0, which its voucher does not approve (">=1.0.20, <2"); help: find what puts 9.0.0 in the graph (`cargo tree -i unicode-ident@9.0.0`) and require an approved version, or widen `approved` once 9.0.0 is vouched for
+//! error: member `int` (itoa v1.0.18): Cargo.lock's checksum of itoa 1.0.18, sha256:8f42a60cbdf9a97f5d2305f08a87dc4e09308d1276d28c869c684d7777685682, is not among the voucher's `checksums`; help: make sure this is the `.crate` that was vouched for, then add "sha256:8f42a60cbdf9a97f5d2305f08a87dc4e09308d1276d28c869c684d7777685682" to `checksums`
+//! error: member `int` (itoa v1.0.18): no cargo-vet audit covers itoa 1.0.18 for `safe-to-deploy`; help: audit it and record the audit: `cargo vet certify itoa 1.0.18 --criteria safe-to-deploy`
+//! error: member `widget` (widget v1.2.0): is a path dependency, which has no `.crate` checksum to match the voucher's `checksums`; help: depend on the published crate the checksums are of, or take `checksums` out of the voucher
+//! error: member `gpl` (copyleft v0.1.0): its license `GPL-3.0-only` is not allowed by the policy (MIT, Apache-2.0): `GPL-3.0-only` is not among `licenses`; help: add `GPL-3.0-only` to `licenses` once the family accepts it, or take the member out
+//! error: member `file` (license-file-only v0.1.0): has no license expression, only a license file (`license-file`): /src/cratespace/cargo-cratespace/tests/audit/crates/license-file-only/LICENSE.txt; help: write `license = "…"`, an SPDX expression the policy can check, in /src/cratespace/cargo-cratespace/tests/audit/crates/license-file-only/Cargo.toml
+//! error: member `bare` (unlicensed v0.1.0): has no license: neither `license` nor `license-file`; help: write `license = "…"`, an SPDX expression the policy can check, in /src/cratespace/cargo-cratespace/tests/audit/crates/unlicensed/Cargo.toml
+//! error: member `greeting` (uses-std v0.1.0): its crate root /src/cratespace/cargo-cratespace/tests/audit/crates/uses-std/src/lib.rs does not declare `#![no_std]`; help: declare `#![no_std]` at the top of /src/cratespace/cargo-cratespace/tests/audit/crates/uses-std/src/lib.rs (under `cfg_attr` if std is a feature)
+//! error: member `io` (std-feature v0.1.0): its crate root /src/cratespace/cargo-cratespace/tests/audit/crates/std-feature/src/lib.rs declares `#![no_std]` only under `not(feature = "std")`, and feature `std` (every-problem/default → every-problem/std → std-feature/std) is on; help: every-problem's default features turn `std` on: take it out of them, or audit the build that is no_std (`--no-default-features` and the `-F` it keeps)
+//! note: member `derive` (derive-macro v0.1.0): a proc-macro crate, run by the compiler on the host: `no-std` does not apply
+//! error: the cratespace `every-problem` has 9 audit findings
+//! ```
+//!
+//! and, for a store with a violation, then one with an exemption alone:
+//!
+//! ```text
+//! error: member `int` (itoa v1.0.18): supply-chain/audits.toml records that itoa ">=1.0.17, <1.0.19" violates `safe-to-run`, and 1.0.18 is in that range; help: require a version outside ">=1.0.17, <1.0.19", or take the member out: no audit outweighs a violation
+//! error: member `int` (itoa v1.0.18): no cargo-vet audit covers itoa 1.0.18 for `safe-to-deploy`: the store has only an exemption in supply-chain/config.toml, which is not an audit of it; help: audit it and record the audit: `cargo vet certify itoa 1.0.18 --criteria safe-to-deploy`
+//! ```
+//!
+//! The documentation of `cargo-cratespace` (`cargo-cratespace/src/main.rs`
+//! in the repository) says how each check decides.
 //!
 //! # Metadata
 //!

@@ -10,7 +10,7 @@ mod document;
 mod edit;
 
 use crate::Outcome;
-use crate::cargo::Cargo;
+use crate::cargo::{Cargo, Graph};
 use crate::cli::Add;
 use crate::cratespaces::{self, Cratespace, Manifest};
 use crate::error::Error;
@@ -32,7 +32,7 @@ pub fn run(args: &Add, shell: &Shell) -> Result<Outcome, Error> {
     let module = module_path(&args.module)?;
     let cargo = Cargo::new(&common.cargo, shell);
     let manifest = workspace::locate(common.manifest_path())?;
-    let metadata = cargo.metadata(&manifest, None)?;
+    let metadata = cargo.metadata(&manifest, Graph::Packages)?;
     let packages = workspace::select(&metadata, &manifest, &common.workspace)?;
     let [package] = &packages[..] else {
         return Err(Error::new(format!(
@@ -433,7 +433,7 @@ fn local_package(dir: &Path, context: &NewContext) -> Result<cargo_metadata::Pac
     if let Some(found) = find(context.metadata) {
         return Ok(found);
     }
-    let metadata = context.cargo.metadata(&manifest, None)?;
+    let metadata = context.cargo.metadata(&manifest, Graph::Packages)?;
     find(&metadata).ok_or_else(|| {
         Error::new(format!(
             "`{}` describes no package: `--path` names the directory of a crate",

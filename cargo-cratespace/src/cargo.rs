@@ -29,21 +29,18 @@ impl<'s> Cargo<'s> {
         }
     }
 
-    /// `cargo metadata` of the workspace of `manifest`: with no `target`,
-    /// the workspace's packages alone, which needs no resolution; with one,
-    /// the resolve for that target with every feature on, so that every
-    /// optional dependency edge is in it.
-    pub fn metadata(&self, manifest: &Path, target: Option<&str>) -> Result<Metadata, Error> {
+    /// `cargo metadata` of the workspace of `manifest`, describing `graph`.
+    pub fn metadata(&self, manifest: &Path, graph: Graph) -> Result<Metadata, Error> {
         let mut command = MetadataCommand::new();
         command
             .cargo_path(&self.program)
             .manifest_path(manifest)
             .other_options(self.flags.clone());
-        match target {
-            None => {
+        match graph {
+            Graph::Packages => {
                 command.no_deps();
             }
-            Some(target) => {
+            Graph::Target(target) => {
                 command.features(CargoOpt::AllFeatures);
                 command.other_options(
                     [
@@ -52,6 +49,9 @@ impl<'s> Cargo<'s> {
                     ]
                     .concat(),
                 );
+            }
+            Graph::Every => {
+                command.features(CargoOpt::AllFeatures);
             }
         }
         self.shell.running(&command.cargo_command());
@@ -79,15 +79,7 @@ impl<'s> Cargo<'s> {
         command.arg("--manifest-path").arg(workspace);
         command.args(["-p", package, "--depth", "0", "--prefix", "none"]);
         command.args(["--edges", "normal", "--format", "{f}"]);
-        if features.all_features {
-            command.arg("--all-features");
-        }
-        if features.no_default_features {
-            command.arg("--no-default-features");
-        }
-        if !features.features.is_empty() {
-            command.arg("--features").arg(features.features.join(","));
-        }
+        feature_flags(&mut command, features);
         command.args(["--target", target]);
         let output = self.output(command)?;
         let text = String::from_utf8_lossy(&output.stdout);
@@ -97,6 +89,26 @@ impl<'s> Cargo<'s> {
             .filter(|feature| !feature.is_empty())
             .map(str::to_owned)
             .collect())
+    }
+
+    /// What turns on each feature of `package` in a build of `top` alone
+    /// under `features`: `cargo tree --edges features --invert`, each line
+    /// prefixed with its depth.
+    pub fn feature_tree(
+        &self,
+        workspace: &Path,
+        top: &str,
+        package: &str,
+        features: &clap_cargo::Features,
+        target: &str,
+    ) -> Result<String, Error> {
+        let mut command = self.command("tree");
+        command.arg("--manifest-path").arg(workspace);
+        command.args(["-p", top, "--invert", package, "--prefix", "depth"]);
+        command.args(["--edges", "features", "--target", target]);
+        feature_flags(&mut command, features);
+        let output = self.output(command)?;
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     }
 
     /// `cargo check --message-format json` with `args`, its messages passed
@@ -142,6 +154,32 @@ impl<'s> Cargo<'s> {
             self.program.to_string_lossy()
         ))
         .note("cargo cratespace runs cargo; install a Rust toolchain, or set CARGO to cargo's path")
+    }
+}
+
+/// Which build graph `cargo metadata` describes.
+#[derive(Debug, Clone, Copy)]
+pub enum Graph<'t> {
+    /// The workspace's packages alone, which needs no resolution.
+    Packages,
+    /// The resolve for one target with every feature on, so that every
+    /// optional dependency edge of that target is in it.
+    Target(&'t str),
+    /// The resolve for every platform with every feature on: every edge a
+    /// build could have.
+    Every,
+}
+
+/// `--all-features`, `--no-default-features` and `--features`, as given.
+fn feature_flags(command: &mut Command, features: &clap_cargo::Features) {
+    if features.all_features {
+        command.arg("--all-features");
+    }
+    if features.no_default_features {
+        command.arg("--no-default-features");
+    }
+    if !features.features.is_empty() {
+        command.arg("--features").arg(features.features.join(","));
     }
 }
 

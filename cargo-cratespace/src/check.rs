@@ -7,7 +7,7 @@
 //! problems are still reported.
 
 use crate::Outcome;
-use crate::cargo::Cargo;
+use crate::cargo::{Cargo, Graph};
 use crate::cli::Check;
 use crate::cratespaces::{self, Cratespace};
 use crate::error::Error;
@@ -31,7 +31,7 @@ pub fn run(args: &Check, shell: &Shell) -> Result<Outcome, Error> {
     if args.cargo_check && !cargo.check_passing_through(&cargo_check_args(args))? {
         outcome = Outcome::Findings;
     }
-    let packages = match cargo.metadata(&manifest, None) {
+    let packages = match cargo.metadata(&manifest, Graph::Packages) {
         Ok(metadata) => workspace::select(&metadata, &manifest, &common.workspace)?,
         Err(error) => {
             shell.warn(format_args!(

@@ -15,7 +15,8 @@ pub enum Cargo {
         after_help = "\
 Examples:
   cargo cratespace tree
-  cargo cratespace check --workspace"
+  cargo cratespace check --workspace
+  cargo cratespace audit"
     )]
     Cratespace(Cratespace),
 }
@@ -45,6 +46,14 @@ Examples:
   cargo cratespace check --workspace
   cargo cratespace check --message-format json --cargo-check   (an editor's check command)")]
     Check(Check),
+    /// Check what the compiler cannot see: each voucher's resolved version
+    /// and checksum, cargo-vet audits, and the licenses and no-std policy.
+    #[command(after_help = "\
+Examples:
+  cargo cratespace audit
+  cargo cratespace audit --workspace --message-format json
+  cargo cratespace audit -p acme --no-default-features   (the no-std build)")]
+    Audit(Audit),
     /// Write each cratespace's expansion as a Rust file, which the top crate
     /// includes in place of the macro: no proc macro in its graph.
     #[command(after_help = "\
@@ -89,6 +98,18 @@ pub struct Check {
     /// Arguments for `cargo check`, after `--` (`-- --all-targets`)
     #[arg(last = true, value_name = "CARGO_CHECK_ARGS", requires = "cargo_check")]
     pub cargo_check_args: Vec<String>,
+}
+
+/// `cargo cratespace audit`.
+#[derive(Debug, Args)]
+pub struct Audit {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub features: clap_cargo::Features,
+    /// Check the no-std policy for this target triple instead of the host
+    #[arg(long, value_name = "TRIPLE")]
+    pub target: Option<String>,
 }
 
 /// `cargo cratespace generate`.

@@ -10,7 +10,7 @@
 //! nothing is read when the crate compiles.
 
 use crate::Outcome;
-use crate::cargo::Cargo;
+use crate::cargo::{Cargo, Graph};
 use crate::cli::Generate;
 use crate::cratespaces::{self, Cratespace, Manifest};
 use crate::error::Error;
@@ -28,7 +28,7 @@ pub fn run(args: &Generate, shell: &Shell) -> Result<Outcome, Error> {
     let common = &args.common;
     let cargo = Cargo::new(&common.cargo, shell);
     let manifest = workspace::locate(common.manifest_path())?;
-    let metadata = cargo.metadata(&manifest, None)?;
+    let metadata = cargo.metadata(&manifest, Graph::Packages)?;
     let packages = workspace::select(&metadata, &manifest, &common.workspace)?;
     let mut outcome = Outcome::Clean;
     for cratespace in &cratespaces::among(&packages, shell) {

@@ -1,6 +1,7 @@
 //! The JSON lines of `--message-format json`; the crate documentation
 //! describes them as a stable format.
 
+use crate::audit::{Exempt, Finding};
 use crate::tree::Row;
 use crate::workspace::Package;
 use cratespace_manifest::model::{Cratespace, Kind};
@@ -127,6 +128,7 @@ pub fn member(package: &Package, row: &Row) -> Value {
             "approved": voucher.approved,
             "by": voucher.by,
             "checksums": voucher.checksums,
+            "vet": voucher.vet,
         })),
     })
 }
@@ -138,4 +140,50 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::Voucher => "voucher",
         Kind::Glob => "glob",
     }
+}
+
+/// A `cratespace-audit-finding` line: one finding of `audit`.
+pub fn audit_finding(package: &Package, finding: &Finding) -> Value {
+    let (member, resolved) = match &finding.member {
+        Some((path, resolved)) => (Some(path), Some(resolved)),
+        None => (None, None),
+    };
+    json!({
+        "reason": "cratespace-audit-finding",
+        "package_id": package.id,
+        "check": finding.problem.check.as_str(),
+        "member": member,
+        "package": resolved.map(|resolved| &resolved.name),
+        "version": resolved.map(|resolved| resolved.version.to_string()),
+        "message": finding.problem.message,
+        "help": finding.problem.help,
+        "rendered": finding.rendered(),
+    })
+}
+
+/// A `cratespace-audit-exempt` line: a member a check does not apply to.
+pub fn audit_exempt(package: &Package, exempt: &Exempt) -> Value {
+    let (member, resolved) = &exempt.member;
+    json!({
+        "reason": "cratespace-audit-exempt",
+        "package_id": package.id,
+        "check": exempt.check.as_str(),
+        "member": member,
+        "package": resolved.name,
+        "version": resolved.version.to_string(),
+        "message": exempt.reason,
+        "rendered": exempt.rendered(),
+    })
+}
+
+/// The `cratespace-audit` line that ends a cratespace's audit.
+pub fn audit(package: &Package, findings: usize) -> Value {
+    json!({
+        "reason": "cratespace-audit",
+        "package_id": package.id,
+        "manifest_path": package.manifest_path,
+        "name": package.name,
+        "version": package.version,
+        "findings": findings,
+    })
 }

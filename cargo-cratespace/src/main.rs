@@ -1,4 +1,5 @@
-//! `cargo cratespace`: a cratespace as the build graph sees it.
+//! `cargo cratespace`: a cratespace as the build graph sees it, and what
+//! the compiler cannot check.
 //!
 //! Installed with `cargo install --path cargo-cratespace` (or by name from
 //! a registry), it runs as `cargo cratespace <command>`. It reads the
@@ -60,6 +61,98 @@
 //! is compiled, and cargo need not be able to load the workspace: when
 //! `cargo metadata` fails (a `Cargo.toml` that is not TOML, say), a warning
 //! says so and the package of the manifest at hand is read directly.
+//!
+//! # `audit`
+//!
+//! What the compiler cannot see, checked as a careful consumer checks a
+//! crate before taking it in: on stderr, one line a finding, naming the
+//! member, what is wrong and the fix (`error: member `int` (itoa
+//! v1.0.18): …; help: …`), then how many; exit code 1 when there is any.
+//! Problems of the manifest are reported as `check` reports them, and
+//! count too.
+//!
+//! The build graph is `cargo metadata`'s for every platform with every
+//! feature on, so that every member's edge is in it whatever gates it;
+//! each member is the package its top crate's edge resolves to, as in
+//! `tree`. A package two members reach is checked once.
+//!
+//! - **Approval.** A voucher's resolved version must be one its `approved`
+//!   allows (semver's matching, pre-releases included). The manifest holds
+//!   the requirement inside `approved` already, so a version outside comes
+//!   from what only cargo sees: a `[patch]`, a `paths` override in
+//!   `.cargo/config.toml`, an edited lock file.
+//! - **Checksums.** With `checksums`, the checksum `Cargo.lock` records for
+//!   the resolved package (by name, version and source) must be one of
+//!   them, written `sha256:<hex>` (the lock's bare hex with its algorithm).
+//!   A path or git dependency has no `.crate` and no checksum: `checksums`
+//!   on one is a finding, never a pass.
+//! - **cargo-vet.** With `vet = "<criteria>"`, the resolved version must be
+//!   covered for that criteria by the workspace's cargo-vet store, read
+//!   offline and never written: `supply-chain/` at the workspace root, or
+//!   the `store.path` of `[workspace.metadata.vet]` (else the root
+//!   package's `[package.metadata.vet]`), relative to the workspace root.
+//!   Covered means a full audit of the version, or a full audit of another
+//!   and a chain of `delta` audits from it to the version, each certifying
+//!   the criteria or one that implies it (`safe-to-deploy` implies
+//!   `safe-to-run`; custom criteria by their `implies`, transitively). The
+//!   audits of `audits.toml` count, and those `imports.lock` holds for the
+//!   imports `config.toml` lists (less their `exclude`). A `violation`
+//!   whose range holds the version, of the criteria or one it implies, is
+//!   a finding whatever audits exist. Exemptions, trusted publishers and
+//!   wildcard audits are not audits of the version: the finding says which
+//!   of them the store has. A finding prints the `cargo vet certify`
+//!   command that records the audit, and the delta from the nearest
+//!   audited version when there is one. A git dependency is audited at its
+//!   revision (`1.0.0@git:<hash>`), a path dependency never.
+//! - **Licenses.** With the policy's `licenses`, each member's license
+//!   expression (cargo's, so `license.workspace = true` is resolved) must
+//!   be satisfied by the licenses listed, as the `spdx` crate evaluates it:
+//!   `MIT OR Apache-2.0` when either is listed, `MIT AND Zlib` when both
+//!   are, `Apache-2.0 WITH LLVM-exception` when that pair is (a license with
+//!   an exception is a license of its own, as in cargo-deny), and the
+//!   legacy `MIT/Apache-2.0` as `OR`, as crates.io and cargo-deny read it.
+//!   No license, or a `license-file` alone, is a finding that names the
+//!   file. An identifier the SPDX list does not have, in the policy, is a
+//!   finding with the nearest one it has (the manifest checks the form, the
+//!   list is audit's).
+//! - **no-std.** With `no-std = true`, each member's crate root (its lib
+//!   target's `src_path` in `cargo metadata`, so a custom `[lib] path` is
+//!   the one read) must declare `#![no_std]`, directly or under
+//!   `cfg_attr(P, no_std)` (nested ones too) with `P` holding in the build
+//!   audited: `cargo build -p TOP` with the feature flags given (the
+//!   default features unless `-F`, `--all-features` or
+//!   `--no-default-features` say otherwise), on the host or `--target`.
+//!   `P` is evaluated with rustc's cfg values for the target and the
+//!   features cargo builds the member with for that build (`cargo tree
+//!   --edges features`); the finding names each feature that makes `P`
+//!   false and the chain that turns it on, from the feature flags. Only the
+//!   crate root's inner attributes are read. A proc-macro member runs in
+//!   the compiler and is exempt, and a member that build does not compile
+//!   is not checked: a note says each.
+//!
+//! Every finding, on the fixtures of `cargo-cratespace/tests/audit/`:
+//!
+//! ```text
+//!     Auditing every-problem v0.1.0 (/src/cratespace/cargo-cratespace/tests/audit/every-problem)
+//! error: member `ident` (unicode-ident v9.0.0): resolves to 9.0.0, which its voucher does not approve (">=1.0.20, <2"); help: find what puts 9.0.0 in the graph (`cargo tree -i unicode-ident@9.0.0`) and require an approved version, or widen `approved` once 9.0.0 is vouched for
+//! error: member `int` (itoa v1.0.18): Cargo.lock's checksum of itoa 1.0.18, sha256:8f42a60cbdf9a97f5d2305f08a87dc4e09308d1276d28c869c684d7777685682, is not among the voucher's `checksums`; help: make sure this is the `.crate` that was vouched for, then add "sha256:8f42a60cbdf9a97f5d2305f08a87dc4e09308d1276d28c869c684d7777685682" to `checksums`
+//! error: member `int` (itoa v1.0.18): no cargo-vet audit covers itoa 1.0.18 for `safe-to-deploy`; help: audit it and record the audit: `cargo vet certify itoa 1.0.18 --criteria safe-to-deploy`
+//! error: member `widget` (widget v1.2.0): is a path dependency, which has no `.crate` checksum to match the voucher's `checksums`; help: depend on the published crate the checksums are of, or take `checksums` out of the voucher
+//! error: member `gpl` (copyleft v0.1.0): its license `GPL-3.0-only` is not allowed by the policy (MIT, Apache-2.0): `GPL-3.0-only` is not among `licenses`; help: add `GPL-3.0-only` to `licenses` once the family accepts it, or take the member out
+//! error: member `file` (license-file-only v0.1.0): has no license expression, only a license file (`license-file`): /src/cratespace/cargo-cratespace/tests/audit/crates/license-file-only/LICENSE.txt; help: write `license = "…"`, an SPDX expression the policy can check, in /src/cratespace/cargo-cratespace/tests/audit/crates/license-file-only/Cargo.toml
+//! error: member `bare` (unlicensed v0.1.0): has no license: neither `license` nor `license-file`; help: write `license = "…"`, an SPDX expression the policy can check, in /src/cratespace/cargo-cratespace/tests/audit/crates/unlicensed/Cargo.toml
+//! error: member `greeting` (uses-std v0.1.0): its crate root /src/cratespace/cargo-cratespace/tests/audit/crates/uses-std/src/lib.rs does not declare `#![no_std]`; help: declare `#![no_std]` at the top of /src/cratespace/cargo-cratespace/tests/audit/crates/uses-std/src/lib.rs (under `cfg_attr` if std is a feature)
+//! error: member `io` (std-feature v0.1.0): its crate root /src/cratespace/cargo-cratespace/tests/audit/crates/std-feature/src/lib.rs declares `#![no_std]` only under `not(feature = "std")`, and feature `std` (every-problem/default → every-problem/std → std-feature/std) is on; help: every-problem's default features turn `std` on: take it out of them, or audit the build that is no_std (`--no-default-features` and the `-F` it keeps)
+//! note: member `derive` (derive-macro v0.1.0): a proc-macro crate, run by the compiler on the host: `no-std` does not apply
+//! error: the cratespace `every-problem` has 9 audit findings
+//! ```
+//!
+//! and the store of `vet-violation`, then that of `vet-exemption-only`:
+//!
+//! ```text
+//! error: member `int` (itoa v1.0.18): supply-chain/audits.toml records that itoa ">=1.0.17, <1.0.19" violates `safe-to-run`, and 1.0.18 is in that range; help: require a version outside ">=1.0.17, <1.0.19", or take the member out: no audit outweighs a violation
+//! error: member `int` (itoa v1.0.18): no cargo-vet audit covers itoa 1.0.18 for `safe-to-deploy`: the store has only an exemption in supply-chain/config.toml, which is not an audit of it; help: audit it and record the audit: `cargo vet certify itoa 1.0.18 --criteria safe-to-deploy`
+//! ```
 //!
 //! # `generate`
 //!
@@ -182,8 +275,10 @@
 //! # Exit codes
 //!
 //! - 0: nothing found;
-//! - 1: problems found (for `check --cargo-check`, also a failed `cargo check`;
-//!   for `generate --check`, a file that is not current);
+//! - 1: problems found: a manifest's, an audit's findings (for `check
+//!   --cargo-check`, also a failed `cargo check`; for `generate --check`, a
+//!   file that is not current; for `add`, an edit that would not pass
+//!   `check`);
 //! - 2: a usage or environment error: a wrong flag, no `Cargo.toml`, cargo
 //!   or rustc that cannot be run, a workspace or lock file cargo cannot read.
 //!
@@ -220,7 +315,23 @@
 //! `requirement`, `version` (resolved, or `null` when the build graph has
 //! no such edge), `license`, `gate` (the cfg predicate, or `null` for
 //! always), `compiled_in`, `doc` and `voucher` (`approved`, `by`,
-//! `checksums`, or `null`).
+//! `checksums`, `vet`, or `null`).
+//!
+//! `"reason": "cratespace-audit-finding"` (`audit`) — one finding:
+//! `package_id` (of the top crate), `check` (`"approved"`, `"checksum"`,
+//! `"vet"`, `"license"`, `"no-std"`), `member` (its module path, or `null`
+//! for a finding of the policy itself), `package` and `version` (the
+//! resolved package, or `null`), `message` (what is wrong), `help` (the
+//! fix) and `rendered` (the human line, without `error: `).
+//!
+//! `"reason": "cratespace-audit-exempt"` (`audit`) — a member a check does
+//! not apply to (a proc-macro crate, a member the build audited does not
+//! compile): `package_id`, `check`, `member`, `package`, `version`,
+//! `message` (why) and `rendered`.
+//!
+//! `"reason": "cratespace-audit"` (`audit`) — after a cratespace's
+//! findings: `package_id`, `manifest_path`, `name`, `version` and
+//! `findings` (how many; manifest problems are `compiler-message`s).
 //!
 //! # In an editor
 //!
@@ -243,10 +354,13 @@
 #![deny(missing_docs)]
 
 mod add;
+mod audit;
+mod build;
 mod cargo;
 mod check;
 mod cli;
 mod cratespaces;
+mod document;
 mod error;
 mod files;
 mod generate;
@@ -279,6 +393,7 @@ fn main() -> ExitCode {
         Command::Check(check) => &check.common,
         Command::Generate(generate) => &generate.common,
         Command::Add(add) => &add.common,
+        Command::Audit(audit) => &audit.common,
     };
     let shell = Shell::new(common);
     let result = match &cratespace.command {
@@ -286,6 +401,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args, &shell),
         Command::Generate(args) => generate::run(args, &shell),
         Command::Add(args) => add::run(args, &shell),
+        Command::Audit(args) => audit::run(args, &shell),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -10,6 +10,7 @@ use std::process::Command;
 const STATUS: Style = AnsiColor::Green.on_default().effects(Effects::BOLD);
 const WARNING: Style = AnsiColor::Yellow.on_default().effects(Effects::BOLD);
 const ERROR: Style = AnsiColor::Red.on_default().effects(Effects::BOLD);
+const NOTE: Style = AnsiColor::Cyan.on_default().effects(Effects::BOLD);
 const BOLD: Style = Style::new().effects(Effects::BOLD);
 
 /// The output of one run.
@@ -60,6 +61,14 @@ impl Shell {
         if !self.quiet {
             let mut err = anstream::stderr().lock();
             let _ = writeln!(err, "{WARNING}warning{WARNING:#}{BOLD}:{BOLD:#} {message}");
+        }
+    }
+
+    /// A fact about the run that is not a problem.
+    pub fn note(&self, message: impl Display) {
+        if !self.quiet {
+            let mut err = anstream::stderr().lock();
+            let _ = writeln!(err, "{NOTE}note{NOTE:#}{BOLD}:{BOLD:#} {message}");
         }
     }
 

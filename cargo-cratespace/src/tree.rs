@@ -9,20 +9,20 @@
 //! and the top crate's features that cargo turns on for the feature flags
 //! given, in a build of that package alone.
 
-use crate::cargo::{Cargo, rustc_cfg, rustc_host};
+use crate::build::{Build, Platforms};
+use crate::cargo::Cargo;
 use crate::cli::Tree;
 use crate::cratespaces;
 use crate::error::Error;
 use crate::json;
 use crate::shell::Shell;
-use crate::workspace::{self, Package};
+use crate::workspace::Package;
 use crate::{Outcome, report};
 use anstyle::{AnsiColor, Effects, Style};
 use cargo_metadata::{DependencyKind, Metadata};
 use cargo_platform::{Cfg, CfgExpr};
 use cratespace_manifest::model::{Item, Member, Namespace};
 use std::fmt::Write as _;
-use std::path::Path;
 
 const NAME: Style = Style::new().effects(Effects::BOLD);
 const ON: Style = AnsiColor::Green.on_default();
@@ -44,36 +44,29 @@ pub struct Row<'a> {
 /// Runs `tree`.
 pub fn run(args: &Tree, shell: &Shell) -> Result<Outcome, Error> {
     let cargo = Cargo::new(&args.common.cargo, shell);
-    let manifest = workspace::locate(args.common.manifest_path())?;
-    let dir = manifest.parent().unwrap_or(Path::new("."));
-    let target = match &args.target {
-        Some(target) => target.clone(),
-        None => rustc_host(dir, shell)?,
-    };
-    let metadata = cargo.metadata(&manifest, Some(&target))?;
-    let packages = workspace::select(&metadata, &manifest, &args.common.workspace)?;
-    let found = cratespaces::among(&packages, shell);
+    let build = Build::resolve(
+        &cargo,
+        &args.common,
+        args.target.as_ref(),
+        Platforms::Target,
+        shell,
+    )?;
+    let found = cratespaces::among(&build.packages, shell);
     if found.is_empty() {
         return Ok(Outcome::Clean);
     }
-    let root = metadata.workspace_root.join("Cargo.toml");
-    let rustc = rustc_cfg(dir, &target, shell)?;
+    let (metadata, target) = (&build.metadata, &build.target);
+    let rustc = build.rustc_cfg(shell)?;
     let mut outcome = Outcome::Clean;
     let mut trees = 0;
     for cratespace in &found {
         let package = cratespace.package;
-        let features = cargo.features(root.as_std_path(), &package.id, &args.features, &target)?;
-        let mut cfg = rustc.clone();
-        cfg.extend(
-            features
-                .iter()
-                .map(|feature| Cfg::KeyPair("feature".to_owned(), feature.clone())),
-        );
+        let (features, cfg) = build.features(&cargo, package, &args.features, &rustc)?;
         for manifest in &cratespace.manifests {
             let model = &manifest.loaded.cratespace;
-            let rows = rows(&metadata, package, &model.root, &cfg)?;
+            let rows = rows(metadata, package, &model.root, &cfg)?;
             if shell.json() {
-                shell.print(json::cratespace(package, model, &features, &target));
+                shell.print(json::cratespace(package, model, &features, target));
                 for row in &rows {
                     shell.print(json::member(package, row));
                 }
@@ -93,7 +86,7 @@ pub fn run(args: &Tree, shell: &Shell) -> Result<Outcome, Error> {
 }
 
 /// The members of `namespace`, depth first in manifest order.
-fn rows<'a>(
+pub fn rows<'a>(
     metadata: &'a Metadata,
     package: &Package,
     namespace: &'a Namespace,

@@ -2,6 +2,7 @@
 //! chooses them, or, when cargo cannot load the workspace, the one package
 //! of the manifest at hand, read directly.
 
+use crate::document::{string, table};
 use crate::error::Error;
 use cargo_metadata::Metadata;
 use serde_json::{Value, json};
@@ -258,18 +259,4 @@ pub fn read(manifest: &Path) -> Result<Package, Error> {
         edition,
         runtime,
     })
-}
-
-fn table<'a, 'i>(table: &'a DeTable<'i>, key: &str) -> Option<&'a DeTable<'i>> {
-    match table.get(key).map(|value| value.get_ref()) {
-        Some(DeValue::Table(table)) => Some(table),
-        _ => None,
-    }
-}
-
-fn string<'a>(table: &'a DeTable<'_>, key: &str) -> Option<&'a str> {
-    match table.get(key).map(|value| value.get_ref()) {
-        Some(DeValue::String(text)) => Some(text),
-        _ => None,
-    }
 }

@@ -227,6 +227,63 @@ members = { formats = { json = "top-json", xml = "top-xml" } }
 }
 
 #[test]
+fn a_voucher_member_carries_its_approval_and_vet_criteria() {
+    let top = family(
+        "voucher",
+        r#"[package]
+name = "top"
+version = "1.0.0"
+edition = "2021"
+
+[dependencies]
+top-core = { version = "1.0.0", path = "../top-core" }
+
+[package.metadata.cratespace.members]
+"*" = "top-core"
+"#,
+        &[("top-core", "1.0.0"), ("fast-int", "0.3.2")],
+    );
+    let args = [
+        "int",
+        "fast-int",
+        "--path",
+        "../fast-int",
+        "--version",
+        "0.3.2",
+        "--voucher",
+        "--approved",
+        ">=0.3.1, <0.4",
+        "--by",
+        "top maintainers",
+        "--vet",
+        "safe-to-deploy",
+    ];
+    add(&top, &args, 0);
+    assert_eq!(
+        cargo_toml(&top),
+        r#"[package]
+name = "top"
+version = "1.0.0"
+edition = "2021"
+
+[dependencies]
+top-core = { version = "1.0.0", path = "../top-core" }
+fast-int = { version = "0.3.2", path = "../fast-int" }
+
+[package.metadata.cratespace.members]
+"*" = "top-core"
+int = { dependency = "fast-int", voucher = { approved = ">=0.3.1, <0.4", by = "top maintainers", vet = "safe-to-deploy" } }
+"#
+    );
+    assert_exit(&cratespace(&top, &["check"]), 0);
+    // The same voucher again changes nothing; another `vet` is in the way.
+    add(&top, &args, 0);
+    let mut other = args;
+    other[12] = "safe-to-run";
+    add(&top, &other, 1);
+}
+
+#[test]
 fn a_crate_without_a_table_gets_one_at_its_end() {
     let before = r#"[package]
 name = "top"

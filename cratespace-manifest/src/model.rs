@@ -17,8 +17,23 @@ pub struct Cratespace {
     /// Where `cargo cratespace generate` writes the expansion, relative to
     /// the crate's directory (the `generated` key).
     pub generated: Option<String>,
+    /// What `cargo cratespace audit` requires of every member.
+    pub policy: Policy,
     /// The members and namespaces at the top crate's root.
     pub root: Namespace,
+}
+
+/// The suitability policy, `[package.metadata.cratespace.policy]`: what a
+/// member must be for the family to take it in. The macro only validates
+/// it; `cargo cratespace audit` applies it to the build graph.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Policy {
+    /// The licenses a member may be used under, each an SPDX license
+    /// identifier, possibly `WITH` an exception (`"Apache-2.0 WITH
+    /// LLVM-exception"`); `None` when the policy does not restrict them.
+    pub licenses: Option<Vec<String>>,
+    /// Whether each member's crate root must declare `#![no_std]`.
+    pub no_std: bool,
 }
 
 /// How the versions of the members relate to the top crate's.
@@ -150,6 +165,9 @@ pub struct Voucher {
     pub by: Vec<String>,
     /// The approved `.crate` checksums.
     pub checksums: Vec<String>,
+    /// The cargo-vet criteria an audit of the resolved version must
+    /// certify (`"safe-to-deploy"`), when the voucher asks for one.
+    pub vet: Option<String>,
 }
 
 /// What [`Namespace::walk`] meets, depth first in manifest order.

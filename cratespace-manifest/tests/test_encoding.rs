@@ -34,6 +34,7 @@ fn top(items: Vec<model::Item>) -> model::Cratespace {
         versioning: model::Versioning::Independent,
         metadata: Some("CRATESPACE".to_owned()),
         generated: None,
+        policy: model::Policy::default(),
         root: model::Namespace { items },
     }
 }
@@ -107,6 +108,7 @@ fn test_every_member_reads_back() {
                         approved,
                         by,
                         checksums,
+                        ..
                     }),
                 ) => {
                     assert_eq!(voucher.approved(), approved, "{context}");
@@ -158,6 +160,7 @@ fn test_awkward_text_reads_back() {
                 approved: text.to_owned(),
                 by: vec![text.to_owned(), text.to_owned()],
                 checksums: vec![text.to_owned()],
+                vet: Some(text.to_owned()),
             }),
         };
         let model = top(vec![

@@ -330,6 +330,82 @@ fn generated_is_a_path_relative_to_the_crate() {
 }
 
 #[test]
+fn the_policy_and_vet_are_read_for_audit() {
+    let loaded = load_crate(&format!(
+        r#"{PACKAGE}
+[dependencies]
+itoa = "1.0.10"
+
+[package.metadata.cratespace.policy]
+licenses = ["MIT", "Apache-2.0 WITH LLVM-exception"]
+no-std = true
+
+[package.metadata.cratespace.members]
+int = {{ dependency = "itoa", voucher = {{ approved = ">=1.0.10, <2", by = "us", vet = "safe-to-deploy" }} }}
+"#
+    ));
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let policy = &loaded.cratespace.policy;
+    assert_eq!(
+        policy.licenses.as_deref(),
+        Some(
+            &[
+                "MIT".to_owned(),
+                "Apache-2.0 WITH LLVM-exception".to_owned()
+            ][..]
+        )
+    );
+    assert!(policy.no_std);
+    let (_, member) = loaded.cratespace.root.members().remove(0);
+    let voucher = member.voucher.as_ref().unwrap();
+    assert_eq!(voucher.vet.as_deref(), Some("safe-to-deploy"));
+
+    let loaded = load_crate(&format!(
+        "{PACKAGE}\n[package.metadata.cratespace]\nmembers = {{}}\n"
+    ));
+    assert_eq!(loaded.cratespace.policy.licenses, None);
+    assert!(!loaded.cratespace.policy.no_std);
+}
+
+#[test]
+fn a_bad_policy_is_reported_and_what_is_valid_kept() {
+    let loaded = load_crate(&format!(
+        r#"{PACKAGE}
+[dependencies]
+itoa = "1.0.10"
+
+[package.metadata.cratespace.policy]
+licenses = ["MIT", "MIT OR Apache-2.0", 7]
+no_std = true
+
+[package.metadata.cratespace.members]
+int = {{ dependency = "itoa", voucher = {{ approved = ">=1.0.10, <2", by = "us", vet = "" }} }}
+"#
+    ));
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "invalid license in `licenses`",
+            "a license in `licenses` must be a string",
+            "unknown key `no_std`",
+            "invalid `vet` criteria",
+        ]
+    );
+    assert_eq!(
+        loaded.cratespace.policy.licenses.as_deref(),
+        Some(&["MIT".to_owned()][..])
+    );
+    // The member is re-exported all the same: `vet` is audit's, not the macro's.
+    let (_, member) = loaded.cratespace.root.members().remove(0);
+    assert_eq!(member.voucher.as_ref().unwrap().vet, None);
+}
+
+#[test]
 fn a_separate_manifest_file_without_cargo_toml_takes_keys_as_crate_names() {
     let dir = scratch(&[(
         "cratespace.toml",

@@ -4,6 +4,7 @@
 //! them all and the members that are valid are still emitted.
 
 mod dependency;
+mod policy;
 mod versions;
 
 use self::dependency::Index;
@@ -12,7 +13,7 @@ use crate::cargo::Package;
 use crate::cfg::{Cfg, CfgError};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Key, Value, as_str, describe, entries, get};
-use crate::model::{Cratespace, Item, Kind, Member, Name, Namespace, Versioning, Voucher};
+use crate::model::{Cratespace, Item, Kind, Member, Name, Namespace, Policy, Versioning, Voucher};
 use crate::name::{self, NameError};
 use crate::source::Source;
 use crate::suggest::closest;
@@ -23,7 +24,8 @@ use toml::de::{DeTable, DeValue};
 
 const TABLE_KEYS: &[&str] = &["members", "versioning", "metadata", "policy", "generated"];
 const MEMBER_KEYS: &[&str] = &["dependency", "path", "doc", "cfg", "voucher"];
-const VOUCHER_KEYS: &[&str] = &["approved", "by", "checksums"];
+const VOUCHER_KEYS: &[&str] = &["approved", "by", "checksums", "vet"];
+const POLICY_KEYS: &[&str] = &["licenses", "no-std"];
 const VERSIONINGS: &[&str] = &["independent", "pinned", "lockstep"];
 
 /// How deep namespaces may nest. Validation, the model and the expansion
@@ -104,6 +106,7 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
         versioning: Versioning::Independent,
         metadata: Some("CRATESPACE".to_owned()),
         generated: None,
+        policy: Policy::default(),
         root: Namespace::default(),
     };
     if let Some((_, value)) = get(input.table, "versioning") {
@@ -121,13 +124,7 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
             "versioning" => {}
             "metadata" => cratespace.metadata = cx.metadata(value),
             "generated" => cratespace.generated = cx.generated(value),
-            "policy" => {
-                cx.expect_table(
-                    value,
-                    "`policy`",
-                    "a table, like `policy = { licenses = [\"MIT\"] }`",
-                );
-            }
+            "policy" => cratespace.policy = cx.policy(value),
             _ => cx.unknown_key(key, TABLE_KEYS, input.table_name),
         }
     }
@@ -208,12 +205,6 @@ impl Context<'_, '_> {
         )
         .label(format!("found {}", describe(found)));
         self.push(diagnostic);
-    }
-
-    fn expect_table(&mut self, value: &Value<'_>, what: &str, expected: &str) {
-        if !matches!(value.get_ref(), DeValue::Table(_)) {
-            self.wrong_type(value, value.get_ref(), what, expected);
-        }
     }
 
     fn expect_str<'v>(&mut self, value: &'v Value<'_>, what: &str) -> Option<&'v str> {

@@ -1,6 +1,7 @@
 //! The version manifest and vouchers: `pinned` and `lockstep` hold the
 //! family's own crates to exact versions, and a voucher's approval bounds
-//! the versions of an external crate (SPEC §2; diagnostics 12 to 14).
+//! the versions of an external crate (SPEC §2; diagnostics 12 to 14) and
+//! may name the cargo-vet criteria `cargo cratespace audit` requires.
 
 use super::dependency::Resolved;
 use super::{Context, VOUCHER_KEYS};
@@ -27,6 +28,7 @@ impl Context<'_, '_> {
         let mut approval = None;
         let mut by = None;
         let mut checksums = Vec::new();
+        let mut vet = None;
         for (key, value) in entries(table) {
             match key.get_ref().as_ref() {
                 "approved" => {
@@ -37,6 +39,7 @@ impl Context<'_, '_> {
                 }
                 "by" => by = self.strings(value, "`by`"),
                 "checksums" => checksums = self.strings(value, "`checksums`").unwrap_or_default(),
+                "vet" => vet = self.vet(value),
                 _ => self.unknown_key(key, VOUCHER_KEYS, &format!("the voucher of `{path}`")),
             }
         }
@@ -63,8 +66,28 @@ impl Context<'_, '_> {
             approved: approved?,
             by: by?,
             checksums,
+            vet,
         };
         Some((voucher, approval?))
+    }
+
+    /// `vet = "criteria"`: one cargo-vet criteria name, which audit looks
+    /// up in the workspace's cargo-vet store.
+    fn vet(&mut self, value: &Value<'_>) -> Option<String> {
+        let text = self.expect_str(value, "`vet`")?;
+        let why = if text.trim().is_empty() {
+            "empty"
+        } else if text.contains([',', ' ', '\t']) {
+            "more than one word: `vet` names one criteria"
+        } else {
+            return Some(text.to_owned());
+        };
+        let diagnostic = Diagnostic::at(self.source(), value.span(), "invalid `vet` criteria")
+            .label(why)
+            .note("an audit for a criteria also covers the criteria it implies:\n\"safe-to-deploy\" implies \"safe-to-run\"")
+            .help("name the one cargo-vet criteria the resolved version must be\naudited for, such as `vet = \"safe-to-deploy\"`");
+        self.push(diagnostic);
+        None
     }
 
     pub(super) fn approval(&mut self, text: &str, span: Range<usize>) -> Option<Approval> {

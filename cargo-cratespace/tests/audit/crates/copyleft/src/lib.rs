@@ -1,0 +1,2 @@
+//! A license the fixtures' policy does not allow.
+#![no_std]

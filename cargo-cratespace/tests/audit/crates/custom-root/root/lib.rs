@@ -1,0 +1,2 @@
+//! The crate root, at the path `[lib]` gives.
+#![no_std]

@@ -1,0 +1,1 @@
+//! A proc-macro member: it runs in the compiler, and may use std.

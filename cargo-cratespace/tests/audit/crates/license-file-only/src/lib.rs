@@ -1,0 +1,2 @@
+//! A license text, and no SPDX expression.
+#![no_std]

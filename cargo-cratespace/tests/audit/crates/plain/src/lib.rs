@@ -1,0 +1,2 @@
+//! A member as the policy wants it.
+#![no_std]

@@ -1,0 +1,2 @@
+//! No license at all.
+#![no_std]

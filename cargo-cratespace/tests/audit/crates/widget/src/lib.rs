@@ -1,0 +1,2 @@
+//! A voucher member that is a path dependency: no `.crate`, no checksum.
+#![no_std]

@@ -1,0 +1,7 @@
+#![allow(unused)]
+
+cratespace::cratespace!();
+
+fn main() {
+    let _ = json::Value::Null;
+}
