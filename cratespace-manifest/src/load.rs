@@ -247,6 +247,7 @@ fn empty(diagnostics: Vec<Diagnostic>, tracked: Vec<String>) -> Loaded {
             versioning: Default::default(),
             metadata: None,
             root: Default::default(),
+            crates: Vec::new(),
         },
         diagnostics,
         tracked,

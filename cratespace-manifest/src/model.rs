@@ -16,6 +16,32 @@ pub struct Cratespace {
     pub metadata: Option<String>,
     /// The members and namespaces at the top crate's root.
     pub root: Namespace,
+    /// Each crate the members re-export from, once, for the
+    /// [`RESERVED_MODULE`]: not members themselves.
+    pub crates: Vec<MemberCrate>,
+}
+
+/// The module at the top crate's root, `#[doc(hidden)]`, that reaches each
+/// member crate by its package name, so that the code a proc-macro member
+/// generates has one path to any crate of the family through the top
+/// crate: `::acme::__cratespace::acme_core::Describe`. No member may take
+/// the name.
+pub const RESERVED_MODULE: &str = "__cratespace";
+
+/// A crate that members re-export from, as the [`RESERVED_MODULE`] reaches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberCrate {
+    /// The name it has in the reserved module: its package name as a Rust
+    /// name (`acme_core`), which the crate's own proc macros know without
+    /// reading the top crate's `Cargo.toml`.
+    pub name: Name,
+    /// The package name.
+    pub package: String,
+    /// How the top crate names it: the Rust name of its dependency key.
+    pub krate: Name,
+    /// When cargo compiles it, derived from `Cargo.toml` whatever `cfg` a
+    /// member gives; `None` means always.
+    pub gate: Option<Cfg>,
 }
 
 /// How the versions of the members relate to the top crate's.
@@ -74,6 +100,20 @@ pub struct Name {
 }
 
 impl Name {
+    /// The Rust name of a package or a dependency key: `-` as `_`, raw
+    /// (`r#type`) when it is a keyword; `None` when it is no crate name.
+    ///
+    /// ```
+    /// use cratespace_manifest::model::Name;
+    ///
+    /// assert_eq!(Name::of_crate("acme-core").unwrap().to_rust(), "acme_core");
+    /// assert_eq!(Name::of_crate("type").unwrap().to_rust(), "r#type");
+    /// assert_eq!(Name::of_crate("self"), None);
+    /// ```
+    pub fn of_crate(key: &str) -> Option<Name> {
+        crate::name::crate_name(key).ok()
+    }
+
     /// The name as Rust source writes it.
     pub fn to_rust(&self) -> String {
         let mut text = String::with_capacity(self.ident.len() + 2);

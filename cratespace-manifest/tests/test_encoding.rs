@@ -34,6 +34,7 @@ fn top(items: Vec<model::Item>) -> model::Cratespace {
         versioning: model::Versioning::Independent,
         metadata: Some("CRATESPACE".to_owned()),
         root: model::Namespace { items },
+        crates: Vec::new(),
     }
 }
 
