@@ -100,20 +100,6 @@ pub struct Name {
 }
 
 impl Name {
-    /// The Rust name of a package or a dependency key: `-` as `_`, raw
-    /// (`r#type`) when it is a keyword; `None` when it is no crate name.
-    ///
-    /// ```
-    /// use cratespace_manifest::model::Name;
-    ///
-    /// assert_eq!(Name::of_crate("acme-core").unwrap().to_rust(), "acme_core");
-    /// assert_eq!(Name::of_crate("type").unwrap().to_rust(), "r#type");
-    /// assert_eq!(Name::of_crate("self"), None);
-    /// ```
-    pub fn of_crate(key: &str) -> Option<Name> {
-        crate::name::crate_name(key).ok()
-    }
-
     /// The name as Rust source writes it.
     pub fn to_rust(&self) -> String {
         let mut text = String::with_capacity(self.ident.len() + 2);

@@ -16,7 +16,10 @@ fn load_cargo(cargo_toml: &str) -> Loaded {
 fn reserved(loaded: &Loaded) -> Vec<String> {
     let problems: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
-    let output = text(&expand(&loaded.cratespace, &[], "CARGO_MANIFEST_DIR"), "::rt");
+    let output = text(
+        &expand(&loaded.cratespace, &[], "CARGO_MANIFEST_DIR"),
+        "::rt",
+    );
     let (_, module) = output
         .split_once("#[doc(hidden)] pub mod __cratespace {\n")
         .expect("the reserved module");
@@ -74,12 +77,23 @@ fn the_gate_is_cargos_whatever_cfg_a_member_gives() {
     // The members keep their own gates, in the metadata too.
     let members = loaded.cratespace.root.members();
     assert_eq!(
-        members[1].1.gate.as_ref().map(ToString::to_string).as_deref(),
+        members[1]
+            .1
+            .gate
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
         Some("target_os = \"linux\"")
     );
-    let output = text(&expand(&loaded.cratespace, &[], "CARGO_MANIFEST_DIR"), "::rt");
+    let output = text(
+        &expand(&loaded.cratespace, &[], "CARGO_MANIFEST_DIR"),
+        "::rt",
+    );
     assert!(!output.contains("::core::cfg!(unix)"), "{output}");
-    assert!(!output.contains("::core::cfg!(feature = \"derive\")"), "{output}");
+    assert!(
+        !output.contains("::core::cfg!(feature = \"derive\")"),
+        "{output}"
+    );
 }
 
 #[test]

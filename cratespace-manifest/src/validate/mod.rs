@@ -179,7 +179,7 @@ fn member_crates(records: Vec<CrateRecord>) -> Vec<MemberCrate> {
     let mut names = std::collections::HashSet::new();
     let mut shared = std::collections::HashSet::new();
     for record in records {
-        let (Some(gate), Some(name)) = (record.gate, Name::of_crate(&record.package)) else {
+        let (Some(gate), Some(name)) = (record.gate, name::crate_name(&record.package).ok()) else {
             continue;
         };
         if !names.insert(name.ident.clone()) {
