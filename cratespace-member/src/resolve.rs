@@ -55,13 +55,13 @@ pub(crate) fn from_manifest(
         }
     }
     let diagnostic = Diagnostic::new(format!(
-        "`{}` is not a dependency, nor is `{}`: `{}` is read",
+        "no dependency on `{}` nor on its facade `{}` in `{}`",
         member.package,
         facade.package,
         shown(path),
     ))
     .note(format!(
-        "the generated code names items of `{}`, which it reaches\ndirectly or through the facade `{}`",
+        "the generated code names items of `{}`, which a crate\nreaches directly or through `{}`",
         member.package, facade.package
     ))
     .help(format!(
@@ -175,7 +175,7 @@ fn dependency_on<'m>(
             .label("a second key")
             .related(&manifest.source, first.span.clone(), "the first")
             .note(format!(
-                "{} all name the package `{package}`; the generated code\ncannot tell which one it is to name",
+                "{} name one package:\nthe generated code cannot tell which of them to name",
                 names.join(" and ")
             ));
             Err(Box::new((diagnostic, first.key.clone())))

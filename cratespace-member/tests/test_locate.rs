@@ -123,7 +123,7 @@ fn one_package_under_two_keys_is_an_error_that_names_the_fix() {
     );
     assert!(text.contains("--> Cargo.toml:10:1"), "{text}");
     assert!(
-        text.contains("`acme-core` and `kernel` all name the package"),
+        text.contains("`acme-core` and `kernel` name one package:"),
         "{text}"
     );
     assert!(
@@ -145,14 +145,10 @@ fn neither_member_nor_facade_is_an_error_that_names_the_manifest() {
     assert_eq!(error.kind(), ErrorKind::NotFound);
     let text = error.to_string();
     assert!(
-        text.starts_with("`acme-core` is not a dependency, nor is `acme`: `"),
+        text.starts_with("no dependency on `acme-core` nor on its facade `acme` in `"),
         "{text}"
     );
-    assert!(
-        text.contains(&dir.join("Cargo.toml").display().to_string())
-            || text.contains("Cargo.toml` is read"),
-        "{text}"
-    );
+    assert!(text.contains("Cargo.toml`\n"), "{text}");
     assert!(
         text.contains("`#[describe(crate = \"path::to::acme_core\")]`"),
         "{text}"

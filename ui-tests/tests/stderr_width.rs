@@ -4,9 +4,10 @@
 
 use std::path::Path;
 
-/// The compiler's own note under a macro's error, which says where the
-/// error comes from: not the macro's text.
-const COMPILER_NOTE: &str = "= note: this error originates in the macro";
+/// The compiler's own note under a macro's error (a function-like or a
+/// derive macro's), which says where the error comes from: not the
+/// macro's text.
+const COMPILER_NOTE: &str = "= note: this error originates in the ";
 
 #[test]
 fn help_and_note_lines_fit_80_columns() {

@@ -95,7 +95,9 @@ fn core_path(input: &DeriveInput) -> syn::Result<syn::Path> {
         };
         syn::Error::new(span, error)
     })?;
-    syn::parse_str(path.as_str())
+    // A path the user wrote is where the compiler's errors about it point.
+    let span = explicit.map_or_else(Span::call_site, |literal| literal.span());
+    LitStr::new(path.as_str(), span).parse()
 }
 
 /// The string of `#[describe(crate = "…")]`, if the input has one.
@@ -213,7 +215,10 @@ mod tests {
     #[test]
     fn the_override_is_read_from_the_helper_attribute() {
         let input = syn::parse_str("#[describe(crate = \"::kit::acme\")] struct S;").unwrap();
-        assert_eq!(explicit_crate(&input).unwrap().unwrap().value(), "::kit::acme");
+        assert_eq!(
+            explicit_crate(&input).unwrap().unwrap().value(),
+            "::kit::acme"
+        );
         let input = syn::parse_str("#[describe(krate = \"::kit\")] struct S;").unwrap();
         let error = explicit_crate(&input).err().expect("an error");
         assert_eq!(error.to_string(), "expected `crate = \"…\"`");
