@@ -3,9 +3,8 @@
 //!
 //! trybuild builds the cases inside a generated project, whose `Cargo.toml`
 //! holds no `[package.metadata]`; the manifests of a case are in `ui/NAME/`,
-//! and the macro is pointed there with `CRATESPACE_MANIFEST_DIR`, which the
-//! member derive (`cratespace-member`) reads too. The variable is per
-//! process, so the cases run one after another.
+//! and the macro is pointed there with `CRATESPACE_MANIFEST_DIR`. The
+//! variable is per process, so the cases run one after another.
 
 use std::path::{Path, PathBuf};
 
