@@ -322,6 +322,117 @@
 //! own manifest: reading and parsing a manifest costs less than a cache
 //! keyed by path and modification time would save, and cannot go stale.
 //!
+//! # Writing a proc-macro member
+//!
+//! A derive of the family emits paths to the family's items, and cannot see
+//! how the user reaches them: through the top crate (renamed or not), the
+//! member crate directly, or both. The `cratespace-member` crate answers
+//! from the user's `Cargo.toml`, in this order: the derive's own
+//! `crate = "…"`; `::acme_core` inside the member itself; `::acme_core` (or
+//! the key of a renamed dependency) where the user depends on the member;
+//! `::a::__cratespace::acme_core` where the user depends on the top crate
+//! (here renamed `a`), through the reserved module; an error value that
+//! names the manifest and the `crate = "…"` fix when the member is a
+//! dependency under two keys, or neither it nor the top crate is one.
+//! Without a `Cargo.toml` (Bazel, Buck2, plain `rustc`) the variable
+//! `CRATESPACE_PATH_ACME_CORE` gives the path, else the top crate's is taken;
+//! the compiler does not track that variable on stable Rust. The
+//! `cratespace-member` documentation has the details.
+//!
+//! The derive crate, `acme-derive`:
+//!
+//! ```toml
+//! [lib]
+//! proc-macro = true
+//!
+//! [dependencies]
+//! cratespace-member = "0.1"
+//! proc-macro2 = "1"
+//! quote = "1"
+//! syn = "3"
+//! ```
+//!
+//! ```ignore
+//! use cratespace_member::{Crate, ErrorKind, Lookup};
+//! use proc_macro::TokenStream;
+//! use quote::quote;
+//! use syn::{DeriveInput, LitStr, parse_macro_input};
+//!
+//! #[proc_macro_derive(Describe, attributes(describe))]
+//! pub fn derive_describe(input: TokenStream) -> TokenStream {
+//!     let input = parse_macro_input!(input as DeriveInput);
+//!     expand(&input).unwrap_or_else(syn::Error::into_compile_error).into()
+//! }
+//!
+//! fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+//!     // `#[describe(crate = "…")]`, for a crate that reaches `acme-core`
+//!     // through a re-export no manifest shows.
+//!     let mut explicit: Option<LitStr> = None;
+//!     for attr in input.attrs.iter().filter(|attr| attr.path().is_ident("describe")) {
+//!         attr.parse_nested_meta(|meta| {
+//!             if meta.path.is_ident("crate") {
+//!                 explicit = Some(meta.value()?.parse()?);
+//!                 Ok(())
+//!             } else {
+//!                 Err(meta.error("expected `crate = \"…\"`"))
+//!             }
+//!         })?;
+//!     }
+//!     let text = explicit.as_ref().map(LitStr::value);
+//!     let mut lookup = Lookup::new(
+//!         Crate::new("acme-core", "acme_core"), // the crate the code names
+//!         Crate::new("acme", "acme"),           // the top crate
+//!         "describe",                           // for `#[describe(crate = "…")]` in errors
+//!     );
+//!     lookup.explicit = text.as_deref();
+//!     let core = cratespace_member::locate(&lookup).map_err(|error| {
+//!         let span = match (&explicit, error.kind()) {
+//!             (Some(literal), ErrorKind::InvalidOverride) => literal.span(),
+//!             _ => proc_macro2::Span::call_site(),
+//!         };
+//!         syn::Error::new(span, error)
+//!     })?;
+//!     let core: syn::Path = syn::parse_str(core.as_str())?;
+//!     let ident = &input.ident;
+//!     let name = ident.to_string();
+//!     Ok(quote! {
+//!         impl #core::Describe for #ident {
+//!             fn describe(&self) -> #core::__private::String {
+//!                 #core::__private::String::from(#name)
+//!             }
+//!         }
+//!     })
+//! }
+//! ```
+//!
+//! The member `acme-core` names itself, so that the derive's path holds in
+//! its own library and unit tests, and reaches what the generated code
+//! needs of `std` (so that `#![no_std]` crates can derive):
+//!
+//! ```ignore
+//! // acme-core/src/lib.rs
+//! extern crate self as acme_core;
+//!
+//! pub trait Describe {
+//!     fn describe(&self) -> String;
+//! }
+//!
+//! #[doc(hidden)]
+//! pub mod __private {
+//!     pub use std::string::String;
+//! }
+//! ```
+//!
+//! The top crate calls `cratespace!()` as ever. Then `#[derive(Describe)]`
+//! compiles in a crate that depends on `acme`, on `a = { package = "acme" }`,
+//! on `acme-core` and `acme-derive`, on `kernel = { package = "acme-core" }`
+//! (in `[dependencies]`, a target table, or inherited from
+//! `[workspace.dependencies]`), and in `acme-core`'s own tests, examples and
+//! doctests; rust-analyzer, which expands many crates in one process, gets
+//! the same answers. The demo in `examples/` is this family:
+//! `cargo run -p acme-direct` derives with `acme-core` and `acme-derive`
+//! alone, `cargo run -p acme-app` through `acme`.
+//!
 //! # Build cost
 //!
 //! The macro runs each time the top crate compiles. It writes its output as

@@ -96,8 +96,9 @@
 //!
 //! [dependencies]
 //! cratespace-member = "0.1"
+//! proc-macro2 = "1"
 //! quote = "1"
-//! syn = "2"
+//! syn = "3"
 //! ```
 //!
 //! Its `lib.rs`: the path comes from [`locate`], or from the user's
