@@ -31,17 +31,28 @@ fn rustc() -> Command {
     command
 }
 
-/// `cratespace` as an rlib, with the proc macro beside it in `deps/`.
-fn build_cratespace() -> (PathBuf, PathBuf) {
-    let output = Command::new(env!("CARGO"))
-        .args(["build", "--quiet", "-p", "cratespace", "--manifest-path"])
+/// Builds the packages of this repository with cargo; their libraries are
+/// in the directory returned, what they depend on in its `deps/`.
+fn cargo_build(packages: &[&str]) -> PathBuf {
+    let mut command = Command::new(env!("CARGO"));
+    command.args(["build", "--quiet"]);
+    for package in packages {
+        command.args(["-p", package]);
+    }
+    let output = command
+        .arg("--manifest-path")
         .arg(Path::new(ROOT).join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", target_dir())
         .env_remove("CRATESPACE_MANIFEST_DIR")
         .output()
         .expect("cargo runs");
-    check("cargo build -p cratespace", output);
-    let debug = target_dir().join("debug");
+    check(&format!("cargo build {packages:?}"), output);
+    target_dir().join("debug")
+}
+
+/// `cratespace` as an rlib, with the proc macro beside it in `deps/`.
+fn build_cratespace() -> (PathBuf, PathBuf) {
+    let debug = cargo_build(&["cratespace"]);
     (debug.join("libcratespace.rlib"), debug.join("deps"))
 }
 
@@ -154,23 +165,7 @@ absent = { dependency = "acme_extra", cfg = 'feature = "absent"' }
 /// without it the derive takes the facade's, which this crate does not have.
 #[test]
 fn a_derive_member_takes_its_path_from_the_environment_without_cargo() {
-    let output = Command::new(env!("CARGO"))
-        .args([
-            "build",
-            "--quiet",
-            "-p",
-            "acme-core",
-            "-p",
-            "acme-derive",
-            "--manifest-path",
-        ])
-        .arg(Path::new(ROOT).join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", target_dir())
-        .env_remove("CRATESPACE_MANIFEST_DIR")
-        .output()
-        .expect("cargo runs");
-    check("cargo build -p acme-core -p acme-derive", output);
-    let debug = target_dir().join("debug");
+    let debug = cargo_build(&["acme-core", "acme-derive"]);
     let derive = debug.join(format!(
         "{}acme_derive{}",
         std::env::consts::DLL_PREFIX,
