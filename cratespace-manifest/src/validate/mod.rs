@@ -612,16 +612,20 @@ impl Context<'_, '_> {
         let options = options.unwrap_or_default();
         let resolved = self.resolve(dependency, span.clone())?;
         let (gate, derived) = if options.has_cfg {
-            // The crate's own gate, for the reserved module, is still
-            // cargo's; what cannot be derived is no problem of this member.
-            let problems = self.diagnostics.len();
-            let derived = self.gate(&resolved, span.clone(), path);
-            self.diagnostics.truncate(problems);
-            match (&self.input.cargo, &options.cfg) {
+            let derived = match self.input.cargo {
                 // Without Cargo.toml, the members' `cfg` is all there is.
-                (None, cfg) => (options.cfg.clone(), Some(cfg.clone())),
-                (Some(_), _) => (options.cfg, derived),
-            }
+                None => Some(options.cfg.clone()),
+                // The crate's own gate, for the reserved module, is still
+                // cargo's; what cannot be derived is no problem of the
+                // member, whose `cfg` stands in for it.
+                Some(_) => {
+                    let problems = self.diagnostics.len();
+                    let derived = self.gate(&resolved, span.clone(), path);
+                    self.diagnostics.truncate(problems);
+                    derived
+                }
+            };
+            (options.cfg, derived)
         } else {
             let gate = self.gate(&resolved, span.clone(), path)?;
             (gate.clone(), Some(gate))
@@ -669,17 +673,15 @@ impl Context<'_, '_> {
             voucher: options.voucher,
         })
     }
-}
 
-impl Context<'_, '_> {
     /// Notes the crate of a member for the reserved module: once a
     /// dependency key, with cargo's gate. Without `Cargo.toml` the gate is
     /// the members' own: any of theirs, always if one has none.
     fn record_crate(&mut self, resolved: &Resolved<'_>, krate: &Name, gate: Option<Option<Cfg>>) {
-        let known = match self.crate_of.get(resolved.key) {
-            Some(&at) => Some(&mut self.crates[at]),
-            None => None,
-        };
+        let known = self
+            .crate_of
+            .get(resolved.key)
+            .map(|&at| &mut self.crates[at]);
         match known {
             Some(known) if self.input.cargo.is_none() => {
                 known.gate = match (known.gate.take(), gate) {
