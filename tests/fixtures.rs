@@ -39,6 +39,14 @@ const DOWNSTREAM: &[&str] = &[
     "versioning_use",
     "hygiene_use",
     "manifest_file_use",
+    "derive_renamed_facade",
+    "derive_direct",
+    "derive_direct_renamed",
+    "derive_both",
+    "derive_inherit_facade",
+    "derive_inherit_dotted",
+    "derive_target_cfg",
+    "derive_no_std",
 ];
 
 fn fixtures_dir() -> PathBuf {
@@ -100,13 +108,61 @@ fn fixtures_build_and_their_tests_pass() {
 
     let passed = passed_tests("the fixture tests", &output);
     assert!(
-        passed >= 45,
+        passed >= 54,
         "{}",
         report(
-            &format!("expected at least 45 fixture tests to pass, counted {passed}"),
+            &format!("expected at least 54 fixture tests to pass, counted {passed}"),
             &output
         )
     );
+}
+
+#[test]
+fn the_workspace_root_package_derives_with_what_it_inherits_from_itself() {
+    let _guard = lock();
+    // A workspace of its own: its root package is the consumer.
+    let manifest = fixtures_dir().join("derive-paths/root/Cargo.toml");
+    let output = run(cargo(&[
+        "test",
+        "--manifest-path",
+        manifest.to_str().unwrap(),
+    ]));
+    let passed = passed_tests("derive-root", &output);
+    assert!(
+        output.status.success() && passed == 1,
+        "{}",
+        report("the tests of `derive-root` did not pass", &output)
+    );
+}
+
+#[test]
+fn a_misspelt_override_is_an_error_at_the_override() {
+    let _guard = lock();
+    let manifest = fixtures_manifest();
+    let output = run(cargo(&[
+        "check",
+        "--manifest-path",
+        manifest.to_str().unwrap(),
+        "-p",
+        "derive-misspelt",
+    ]));
+    let err = stderr(&output);
+    assert!(
+        !output.status.success(),
+        "{}",
+        report("`derive-misspelt` built with a path to no crate", &output)
+    );
+    for expected in [
+        "error[E0433]: cannot find `aa` in the crate root",
+        "derive-paths/misspelt/src/lib.rs:9:20",
+        "#[describe(crate = \"::aa::__cratespace::acme_core\")]",
+    ] {
+        assert!(
+            err.contains(expected),
+            "{}",
+            report(&format!("the error does not say {expected:?}"), &output)
+        );
+    }
 }
 
 #[test]

@@ -24,6 +24,7 @@ const PACKAGES: &[(&str, &str)] = &[
     ("cratespace", "0.1.0"),
     ("cratespace-macros", "0.1.0"),
     ("cratespace-manifest", "0.1.0"),
+    ("cratespace-member", "0.1.0"),
     ("cratespace-runtime", "0.1.0"),
 ];
 
@@ -250,6 +251,7 @@ const PUBLISHED: &[&str] = &[
     "cratespace",
     "cratespace-macros",
     "cratespace-manifest",
+    "cratespace-member",
     "cratespace-runtime",
 ];
 

@@ -31,17 +31,28 @@ fn rustc() -> Command {
     command
 }
 
-/// `cratespace` as an rlib, with the proc macro beside it in `deps/`.
-fn build_cratespace() -> (PathBuf, PathBuf) {
-    let output = Command::new(env!("CARGO"))
-        .args(["build", "--quiet", "-p", "cratespace", "--manifest-path"])
+/// Builds the packages of this repository with cargo; their libraries are
+/// in the directory returned, what they depend on in its `deps/`.
+fn cargo_build(packages: &[&str]) -> PathBuf {
+    let mut command = Command::new(env!("CARGO"));
+    command.args(["build", "--quiet"]);
+    for package in packages {
+        command.args(["-p", package]);
+    }
+    let output = command
+        .arg("--manifest-path")
         .arg(Path::new(ROOT).join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", target_dir())
         .env_remove("CRATESPACE_MANIFEST_DIR")
         .output()
         .expect("cargo runs");
-    check("cargo build -p cratespace", output);
-    let debug = target_dir().join("debug");
+    check(&format!("cargo build {packages:?}"), output);
+    target_dir().join("debug")
+}
+
+/// `cratespace` as an rlib, with the proc macro beside it in `deps/`.
+fn build_cratespace() -> (PathBuf, PathBuf) {
+    let debug = cargo_build(&["cratespace"]);
     (debug.join("libcratespace.rlib"), debug.join("deps"))
 }
 
@@ -146,5 +157,58 @@ absent = { dependency = "acme_extra", cfg = 'feature = "absent"' }
          more::extra Some(\"feature = \\\"extra\\\"\") true\n\
          absent Some(\"feature = \\\"absent\\\"\") false\n"
     );
+    fs::remove_dir_all(&work).unwrap();
+}
+
+/// A consumer of a proc-macro member, compiled by plain `rustc`: without a
+/// `Cargo.toml`, the member's environment variable gives the path, and
+/// without it the derive takes the facade's, which this crate does not have.
+#[test]
+fn a_derive_member_takes_its_path_from_the_environment_without_cargo() {
+    let debug = cargo_build(&["acme-core", "acme-derive"]);
+    let derive = debug.join(format!(
+        "{}acme_derive{}",
+        std::env::consts::DLL_PREFIX,
+        std::env::consts::DLL_SUFFIX
+    ));
+    let work = target_dir().join(format!("derive-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(&work).unwrap();
+    let source = Path::new(ROOT).join("tests/fixtures/derive-paths/plain-rustc/main.rs");
+    let compile = |variable: Option<&str>| {
+        let mut command = rustc();
+        command
+            .args(["--crate-type", "bin", "--crate-name", "probe"])
+            .arg(&source)
+            .arg("-o")
+            .arg(work.join("probe"))
+            .arg("--extern")
+            .arg(format!(
+                "kernel={}",
+                debug.join("libacme_core.rlib").display()
+            ))
+            .arg("--extern")
+            .arg(format!("acme_derive={}", derive.display()))
+            .arg(format!("-Ldependency={}", debug.join("deps").display()));
+        if let Some(value) = variable {
+            command.env("CRATESPACE_PATH_ACME_CORE", value);
+        }
+        command.output().unwrap()
+    };
+
+    let without = compile(None);
+    let err = String::from_utf8_lossy(&without.stderr);
+    assert!(
+        !without.status.success(),
+        "built without the variable:\n{err}"
+    );
+    assert!(
+        err.contains("cannot find `acme` in the crate root"),
+        "the facade's path is not the one tried:\n{err}"
+    );
+
+    check("rustc probe", compile(Some("::kernel")));
+    let printed = check("probe", Command::new(work.join("probe")).output().unwrap());
+    assert_eq!(printed, "Probe { id } 7\n");
     fs::remove_dir_all(&work).unwrap();
 }

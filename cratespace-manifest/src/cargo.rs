@@ -31,6 +31,9 @@ pub struct Dependency<'a> {
     pub span: Range<usize>,
     /// The package name: `package = …`, else the key.
     pub package: &'a str,
+    /// `package = …` is written, here or in `[workspace.dependencies]`: the
+    /// crate is then known by its key, else by its library's own name.
+    pub renamed: bool,
     pub requirement: Option<&'a str>,
     /// Where the requirement is written: the version string, or the key
     /// when it is inherited from the workspace or absent.
@@ -297,6 +300,7 @@ fn dependency<'a>(
     Dependency {
         key,
         span,
+        renamed: package.is_some(),
         package: package.unwrap_or(key),
         requirement,
         requirement_span,

@@ -10,7 +10,7 @@
 //! another.
 
 use crate::encoding::{Encoded, Gates};
-use crate::model::{Cratespace, Item, Member, Name, Namespace, Step};
+use crate::model::{Cratespace, Item, Member, MemberCrate, Name, Namespace, RESERVED_MODULE, Step};
 use std::fmt::Write as _;
 
 /// What `cratespace!()` emits, in order.
@@ -53,6 +53,7 @@ pub fn expand(cratespace: &Cratespace, tracked: &[String], base_env: &str) -> Ve
         .as_ref()
         .map(|_| Encoded::new(cratespace.versioning, members));
     namespace(&mut text, &cratespace.root, &mut gates, table.as_mut());
+    reserved(&mut text, &cratespace.crates);
     let mut pieces = Vec::with_capacity(5);
     if let (Some(name), Some(table)) = (&cratespace.metadata, &table) {
         metadata(&mut pieces, text, cratespace, name, &gates, table);
@@ -102,6 +103,26 @@ fn namespace<'a>(
         }
         Step::Leave => out.push_str("}\n"),
     });
+}
+
+/// `#[doc(hidden)] pub mod __cratespace { #[cfg(gate)] pub use ::krate as name; … }`:
+/// each member crate once, under its own gate, which the metadata does not
+/// list.
+fn reserved(out: &mut String, crates: &[MemberCrate]) {
+    out.push_str("#[doc(hidden)] pub mod ");
+    out.push_str(RESERVED_MODULE);
+    out.push_str(" {\n");
+    for member_crate in crates {
+        if let Some(gate) = &member_crate.gate {
+            let _ = write!(out, "#[cfg({gate})] ");
+        }
+        out.push_str("pub use ::");
+        member_crate.krate.write_to(out);
+        out.push_str(" as ");
+        member_crate.name.write_to(out);
+        out.push_str(";\n");
+    }
+    out.push_str("}\n");
 }
 
 /// `#[cfg(gate)] #[doc = " doc"] #[doc(inline)] pub use ::krate::path as name;`

@@ -5,7 +5,9 @@
 //! Shared by the `cratespace!()` macro and the `cargo cratespace` tool; it
 //! does not depend on `proc_macro`. Data flows one way:
 //! locate and read ([`load`]) → validate → [`model`] → [`expand`], the
-//! model as Rust source text.
+//! model as Rust source text. Beside it, [`package`] reads a package's
+//! dependencies as its code names them, for the proc macros of a family
+//! (through `cratespace-member`), with the same reader.
 //!
 //! ```
 //! # let dir = std::env::temp_dir().join("cratespace-doc-crate");
@@ -33,7 +35,8 @@ pub mod encoding;
 pub mod expand;
 mod load;
 pub mod model;
-mod name;
+pub mod name;
+pub mod package;
 mod source;
 mod suggest;
 mod validate;

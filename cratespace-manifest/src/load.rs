@@ -249,13 +249,14 @@ fn empty(diagnostics: Vec<Diagnostic>, tracked: Vec<String>) -> Loaded {
             generated: None,
             policy: Default::default(),
             root: Default::default(),
+            crates: Vec::new(),
         },
         diagnostics,
         tracked,
     }
 }
 
-fn read(dir: &Path, relative: &str) -> io::Result<Source> {
+pub(crate) fn read(dir: &Path, relative: &str) -> io::Result<Source> {
     let path = dir.join(relative);
     // Reading a directory fails with `IsADirectory` on the platforms that
     // say so; elsewhere the directory is checked for after another error.
@@ -296,7 +297,7 @@ fn unreadable(dir: &Path, relative: &str, error: &io::Error, option_given: bool)
     }
 }
 
-fn describe_io(error: &io::Error) -> String {
+pub(crate) fn describe_io(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file".to_owned(),
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
@@ -362,7 +363,7 @@ fn cratespace_table<'a, 'i>(
 /// most as many levels as `dir` has components (a loop of symbolic links
 /// cannot make it loop), not past a `target/package` directory (where
 /// `cargo package` builds) nor above `CARGO_HOME`.
-fn workspace_root(
+pub(crate) fn workspace_root(
     dir: &Path,
     own: &DeTable<'_>,
     diagnostics: &mut Vec<Diagnostic>,

@@ -21,6 +21,32 @@ pub struct Cratespace {
     pub policy: Policy,
     /// The members and namespaces at the top crate's root.
     pub root: Namespace,
+    /// Each crate the members re-export from, once, for the
+    /// [`RESERVED_MODULE`]: not members themselves.
+    pub crates: Vec<MemberCrate>,
+}
+
+/// The module at the top crate's root, `#[doc(hidden)]`, that reaches each
+/// member crate by its package name, so that the code a proc-macro member
+/// generates has one path to any crate of the family through the top
+/// crate: `::acme::__cratespace::acme_core::Describe`. No member may take
+/// the name.
+pub const RESERVED_MODULE: &str = "__cratespace";
+
+/// A crate that members re-export from, as the [`RESERVED_MODULE`] reaches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberCrate {
+    /// The name it has in the reserved module: its package name as a Rust
+    /// name (`acme_core`), which the crate's own proc macros know without
+    /// reading the top crate's `Cargo.toml`.
+    pub name: Name,
+    /// The package name.
+    pub package: String,
+    /// How the top crate names it: the Rust name of its dependency key.
+    pub krate: Name,
+    /// When cargo compiles it, derived from `Cargo.toml` whatever `cfg` a
+    /// member gives; `None` means always.
+    pub gate: Option<Cfg>,
 }
 
 /// The suitability policy, `[package.metadata.cratespace.policy]`: what a

@@ -1,4 +1,5 @@
-//! Rust identifiers: module names, path segments and extern crate names.
+//! Rust identifiers: module names, path segments and extern crate names,
+//! as rustc reads them.
 
 use crate::model::Name;
 
@@ -27,6 +28,14 @@ pub struct NameError {
     pub suggestion: Option<String>,
 }
 
+/// Whether `word` is a keyword of editions 2018 to 2024, strict or reserved.
+///
+/// ```
+/// use cratespace_manifest::name::is_keyword;
+///
+/// assert!(is_keyword("type") && is_keyword("gen"));
+/// assert!(!is_keyword("types"));
+/// ```
 pub fn is_keyword(word: &str) -> bool {
     // A `match` compiles to a switch on the length, then a few compares.
     matches!(
@@ -88,6 +97,13 @@ pub fn is_keyword(word: &str) -> bool {
 
 /// A module name or path segment: an identifier that is not a keyword (but
 /// may be a raw `r#keyword`), not `_`.
+///
+/// ```
+/// use cratespace_manifest::name::module_name;
+///
+/// assert_eq!(module_name("r#type").unwrap().to_rust(), "r#type");
+/// assert_eq!(module_name("type").unwrap_err().reason, "`type` is a keyword");
+/// ```
 pub fn module_name(text: &str) -> Result<Name, NameError> {
     if let Some(ident) = text.strip_prefix("r#") {
         if NOT_RAW.contains(&ident) {
@@ -139,6 +155,13 @@ pub fn module_name(text: &str) -> Result<Name, NameError> {
 
 /// The extern crate name of a dependency key: `-` becomes `_`, and a
 /// keyword is written raw.
+///
+/// ```
+/// use cratespace_manifest::name::crate_name;
+///
+/// assert_eq!(crate_name("acme-core").unwrap().to_rust(), "acme_core");
+/// assert!(crate_name("self").is_err());
+/// ```
 pub fn crate_name(key: &str) -> Result<Name, NameError> {
     let ident = key.replace('-', "_");
     if ident == "_" || NOT_RAW.contains(&ident.as_str()) || !is_identifier(&ident) {
@@ -337,6 +360,15 @@ fn legal_alternative(text: &str) -> Option<String> {
     if usable { Some(out) } else { None }
 }
 
+/// Whether `text` is an identifier by the XID rules rustc applies
+/// (keywords included).
+///
+/// ```
+/// use cratespace_manifest::name::is_identifier;
+///
+/// assert!(is_identifier("café") && is_identifier("_x"));
+/// assert!(!is_identifier("1x") && !is_identifier("a-b"));
+/// ```
 pub fn is_identifier(text: &str) -> bool {
     let mut chars = text.chars();
     match chars.next() {

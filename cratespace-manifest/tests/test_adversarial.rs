@@ -195,7 +195,10 @@ fn fifty_thousand_members_expand_in_bounded_time() {
     assert_eq!(unique.len(), COUNT, "a member appears twice");
     assert_eq!(found[0], "group0::m0");
     assert_eq!(found[COUNT - 1], format!("group{}::m{}", 99, COUNT - 1));
-    assert_eq!(output.matches("pub use").count(), COUNT);
+    assert_eq!(output.matches("#[doc(inline)] pub use").count(), COUNT);
+    // And each member's crate once in the reserved module.
+    let reserved = output.split("pub mod __cratespace {").nth(1).unwrap();
+    assert_eq!(reserved.matches("pub use ::member_").count(), COUNT);
 }
 
 #[test]

@@ -7,13 +7,16 @@ mod dependency;
 mod policy;
 mod versions;
 
-use self::dependency::Index;
+use self::dependency::{Index, Resolved};
 use self::versions::Approval;
 use crate::cargo::Package;
 use crate::cfg::{Cfg, CfgError};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Key, Value, as_str, describe, entries, get};
-use crate::model::{Cratespace, Item, Kind, Member, Name, Namespace, Policy, Versioning, Voucher};
+use crate::model::{
+    Cratespace, Item, Kind, Member, MemberCrate, Name, Namespace, Policy, RESERVED_MODULE,
+    Versioning, Voucher,
+};
 use crate::name::{self, NameError};
 use crate::source::Source;
 use crate::suggest::closest;
@@ -95,6 +98,8 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
         versioning: Versioning::Independent,
         checked: vec![false; index.keys()],
         index,
+        crates: Vec::new(),
+        crate_of: HashMap::new(),
     };
     let package = input.cargo.map(|(_, package)| package);
     let mut cratespace = Cratespace {
@@ -108,6 +113,7 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
         generated: None,
         policy: Policy::default(),
         root: Namespace::default(),
+        crates: Vec::new(),
     };
     if let Some((_, value)) = get(input.table, "versioning") {
         cx.versioning = cx.versioning(value);
@@ -151,7 +157,44 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
             cx.diagnostics.push(diagnostic);
         }
     }
+    cratespace.crates = member_crates(cx.crates);
     cratespace
+}
+
+/// A crate some member re-exports from, by the member that first named it.
+struct CrateRecord {
+    package: String,
+    krate: Name,
+    /// When cargo compiles it; `None` when that cannot be derived (a plain
+    /// target triple, a dependency never compiled), so that the reserved
+    /// module leaves it out rather than guess.
+    gate: Option<Option<Cfg>>,
+}
+
+/// The entries of the reserved module, in the order the members first name
+/// their crates. A package name two dependencies share (two versions of one
+/// package) names neither: the entry would be a guess.
+fn member_crates(records: Vec<CrateRecord>) -> Vec<MemberCrate> {
+    let mut crates: Vec<MemberCrate> = Vec::with_capacity(records.len());
+    let mut names = std::collections::HashSet::new();
+    let mut shared = std::collections::HashSet::new();
+    for record in records {
+        let (Some(gate), Some(name)) = (record.gate, name::crate_name(&record.package).ok()) else {
+            continue;
+        };
+        if !names.insert(name.ident.clone()) {
+            shared.insert(name.ident);
+            continue;
+        }
+        crates.push(MemberCrate {
+            name,
+            package: record.package,
+            krate: record.krate,
+            gate,
+        });
+    }
+    crates.retain(|known| !shared.contains(&known.name.ident));
+    crates
 }
 
 struct Context<'a, 'd> {
@@ -162,6 +205,10 @@ struct Context<'a, 'd> {
     /// by the first position of their key in the index (`Resolved::listed`).
     checked: Vec<bool>,
     index: Index<'a>,
+    /// The crates the members re-export from, each once.
+    crates: Vec<CrateRecord>,
+    /// Where each dependency key stands in `crates`.
+    crate_of: HashMap<String, usize>,
 }
 
 impl Context<'_, '_> {
@@ -327,6 +374,10 @@ impl Context<'_, '_> {
                     continue;
                 }
             };
+            if prefix.is_empty() && name.ident == RESERVED_MODULE {
+                self.reserved(key);
+                continue;
+            }
             let path = prefix.to_owned() + &name.ident;
             let rust_name = text.strip_prefix("r#").unwrap_or(text);
             if let Some(first_key) = first_of.get(rust_name) {
@@ -390,6 +441,20 @@ impl Context<'_, '_> {
             }
         }
         namespace
+    }
+
+    fn reserved(&mut self, key: &Key<'_>) {
+        let diagnostic = Diagnostic::at(
+            self.source(),
+            key.span(),
+            format!("the module name `{RESERVED_MODULE}` is reserved"),
+        )
+        .label("taken at the top crate's root")
+        .note(format!(
+            "`cratespace!()` emits `mod {RESERVED_MODULE}` there: the code that\nproc-macro members generate reaches the member crates by it"
+        ))
+        .help("give the member another name");
+        self.push(diagnostic);
     }
 
     fn globs(&mut self, value: &Value<'_>, namespace: &mut Namespace, path: &str) {
@@ -561,10 +626,24 @@ impl Context<'_, '_> {
     ) -> Option<Member> {
         let options = options.unwrap_or_default();
         let resolved = self.resolve(dependency, span.clone())?;
-        let gate = if options.has_cfg {
-            options.cfg
+        let (gate, derived) = if options.has_cfg {
+            let derived = match self.input.cargo {
+                // Without Cargo.toml, the members' `cfg` is all there is.
+                None => Some(options.cfg.clone()),
+                // The crate's own gate, for the reserved module, is still
+                // cargo's; what cannot be derived is no problem of the
+                // member, whose `cfg` stands in for it.
+                Some(_) => {
+                    let problems = self.diagnostics.len();
+                    let derived = self.gate(&resolved, span.clone(), path);
+                    self.diagnostics.truncate(problems);
+                    derived
+                }
+            };
+            (options.cfg, derived)
         } else {
-            self.gate(&resolved, span.clone(), path)?
+            let gate = self.gate(&resolved, span.clone(), path)?;
+            (gate.clone(), Some(gate))
         };
         let krate = match name::crate_name(resolved.key) {
             Ok(krate) => krate,
@@ -590,6 +669,7 @@ impl Context<'_, '_> {
             // not join the namespace.
             return None;
         }
+        self.record_crate(&resolved, &krate, derived);
         let kind = match (&name, &options.voucher) {
             (None, _) => Kind::Glob,
             (Some(_), Some(_)) => Kind::Voucher,
@@ -607,6 +687,34 @@ impl Context<'_, '_> {
             doc: options.doc,
             voucher: options.voucher,
         })
+    }
+
+    /// Notes the crate of a member for the reserved module: once a
+    /// dependency key, with cargo's gate. Without `Cargo.toml` the gate is
+    /// the members' own: any of theirs, always if one has none.
+    fn record_crate(&mut self, resolved: &Resolved<'_>, krate: &Name, gate: Option<Option<Cfg>>) {
+        let known = self
+            .crate_of
+            .get(resolved.key)
+            .map(|&at| &mut self.crates[at]);
+        match known {
+            Some(known) if self.input.cargo.is_none() => {
+                known.gate = match (known.gate.take(), gate) {
+                    (Some(Some(a)), Some(Some(b))) => Some(Some(Cfg::any(vec![a, b]))),
+                    _ => Some(None),
+                };
+            }
+            Some(_) => {}
+            None => {
+                self.crate_of
+                    .insert(resolved.key.to_owned(), self.crates.len());
+                self.crates.push(CrateRecord {
+                    package: resolved.package.to_owned(),
+                    krate: krate.clone(),
+                    gate,
+                });
+            }
+        }
     }
 }
 

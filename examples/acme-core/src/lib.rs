@@ -1,32 +1,33 @@
 //! The core types of the acme family.
 //!
-//! This crate is a member of the `acme` family and is meant to be used
-//! through the `acme` facade crate, which glob re-exports everything here
-//! at its root: write `acme::Describe`, `acme::Name` and `acme::Version`,
-//! never `acme_core::…`.
+//! This crate is a member of the `acme` family. The `acme` facade crate
+//! glob re-exports everything here at its root, so `acme::Describe`,
+//! `acme::Name` and `acme::Version` are these; the crate works on its own
+//! as well, with `acme-derive` next to it for `#[derive(Describe)]`:
 //!
 //! ```
 //! use acme_core::{Describe, Name, Version};
+//! use acme_derive::Describe;
 //!
-//! struct Service {
+//! #[derive(Describe)]
+//! struct Release {
 //!     name: Name,
 //!     version: Version,
 //! }
 //!
-//! impl Describe for Service {
-//!     fn describe(&self) -> String {
-//!         format!("{} {}", self.name, self.version)
-//!     }
-//! }
-//!
-//! let service = Service {
+//! let release = Release {
 //!     name: Name::new("billing").unwrap(),
 //!     version: "2.1.0".parse().unwrap(),
 //! };
-//! assert_eq!(service.describe(), "billing 2.1.0");
+//! assert_eq!(release.describe(), "Release { name, version }");
+//! assert_eq!(release.version.describe(), "Version 2.1.0");
 //! ```
 
 #![deny(missing_docs)]
+
+// The path `#[derive(Describe)]` names from inside this crate (its unit
+// tests) is `::acme_core`, as everywhere that depends on it directly.
+extern crate self as acme_core;
 
 use std::fmt;
 use std::str::FromStr;
@@ -38,6 +39,13 @@ use std::str::FromStr;
 pub trait Describe {
     /// Returns a one-line description of `self`.
     fn describe(&self) -> String;
+}
+
+/// What the code `#[derive(Describe)]` generates names, reached through
+/// this crate, so that it compiles in `#![no_std]` crates too.
+#[doc(hidden)]
+pub mod __private {
+    pub use std::string::String;
 }
 
 /// A non-empty name made of ASCII letters, digits, `-` and `_`.
@@ -215,6 +223,20 @@ mod tests {
         assert!(!Version::new(2, 0, 9).satisfies(&Version::new(2, 1, 0)));
         assert!(!Version::new(3, 0, 0).satisfies(&Version::new(2, 1, 0)));
         assert!(!Version::new(0, 3, 0).satisfies(&Version::new(0, 2, 0)));
+    }
+
+    #[derive(acme_derive::Describe)]
+    struct Local {
+        name: Name,
+    }
+
+    #[test]
+    fn the_derive_works_inside_the_crate() {
+        let local = Local {
+            name: Name::new("here").unwrap(),
+        };
+        assert_eq!(local.describe(), "Local { name }");
+        assert_eq!(local.name.as_str(), "here");
     }
 
     #[test]
