@@ -54,6 +54,24 @@ impl<'s> Cargo<'s> {
                 );
             }
         }
+        self.exec_metadata(&command)
+    }
+
+    /// `cargo metadata` of the workspace of `manifest` resolved with every
+    /// feature on and for every platform: each dependency edge a build of
+    /// a package can have, with the name under which rustc is given the
+    /// dependency's crate.
+    pub fn metadata_of_every_edge(&self, manifest: &Path) -> Result<Metadata, Error> {
+        let mut command = MetadataCommand::new();
+        command
+            .cargo_path(&self.program)
+            .manifest_path(manifest)
+            .other_options(self.flags.clone())
+            .features(CargoOpt::AllFeatures);
+        self.exec_metadata(&command)
+    }
+
+    fn exec_metadata(&self, command: &MetadataCommand) -> Result<Metadata, Error> {
         self.shell.running(&command.cargo_command());
         command.exec().map_err(|error| match error {
             cargo_metadata::Error::CargoMetadata { stderr } => {

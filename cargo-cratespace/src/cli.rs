@@ -53,6 +53,14 @@ Examples:
   cargo cratespace generate --output src/cratespace.rs
   cargo cratespace generate --check          (in CI, as `cargo fmt --check`)")]
     Generate(Generate),
+    /// Write the manifest of a hand-written facade, and replace its
+    /// re-exports with `cratespace::cratespace!()`.
+    #[command(after_help = "\
+Examples:
+  cargo cratespace init --dry-run            (print both diffs, write nothing)
+  cargo cratespace init
+  cargo cratespace init --manifest-path crates/acme/Cargo.toml")]
+    Init(Init),
 }
 
 /// `cargo cratespace tree`.
@@ -93,6 +101,17 @@ pub struct Generate {
     /// what the manifest gives
     #[arg(long)]
     pub check: bool,
+}
+
+/// `cargo cratespace init`.
+#[derive(Debug, Args)]
+pub struct Init {
+    #[command(flatten)]
+    pub common: Common,
+    /// Print the edits of Cargo.toml and of the lib root as diffs, and
+    /// write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// What every command takes: which packages, how cargo runs, how to print.
