@@ -130,13 +130,17 @@ fn migrate(
     };
     let cfgs = cfgs(&cargo_text, workspace.as_ref(), &facade, &edit)?;
     for (reexport, cfg) in facade.reexports.iter().zip(&cfgs) {
-        if cfg.wider {
+        if let Some(gate) = &cfg.wider_than {
             let location = source.locate(reexport.at..reexport.at);
+            let path = reexport.module_path();
+            let written = match &reexport.cfg {
+                Some(written) => format!("the `#[cfg({written})]` of `{path}` holds"),
+                None => format!("`{path}` has no `#[cfg]`: it is there"),
+            };
             shell.warn(format_args!(
-                "`{}` holds where cargo does not compile `{}`, and the facade did not build there: `{}` keeps its `cfg` as written\n  --> {shown_lib}:{}:{}",
-                reexport.cfg.as_ref().map_or_else(|| "no cfg".to_owned(), |cfg| format!("#[cfg({cfg})]")),
+                "{written} where cargo does not compile `{}`, which it compiles where `{gate}` holds: the facade did not build there, and the member keeps `cfg = \"{}\"`\n  --> {shown_lib}:{}:{}",
                 reexport.key,
-                reexport.module_path(),
+                cfg.key.as_deref().unwrap_or_default(),
                 location.line,
                 location.column
             ));
@@ -199,58 +203,89 @@ fn migrate(
     Ok(Outcome::Clean)
 }
 
-/// The `cfg` key of a member, and whether its `#[cfg]` holds where its
-/// dependency is not compiled.
+/// The `cfg` key of a member, and the gate of its dependency when its
+/// `#[cfg]` holds where that dependency is not compiled.
 struct CfgKey {
     key: Option<String>,
-    wider: bool,
+    wider_than: Option<Cfg>,
 }
 
 /// Each re-export's `cfg` key: none where its `#[cfg]` is the gate
-/// cratespace derives for its dependency, which the manifest without any
-/// `cfg` key gives; its `#[cfg]` otherwise, and where no gate can be
-/// derived (a dependency of a target triple).
+/// cratespace derives for its dependency; its `#[cfg]` otherwise, and
+/// where no gate can be derived (a dependency of a target triple).
 fn cfgs(
     cargo_text: &str,
     workspace: Option<&Source>,
     facade: &Facade,
     edit: &Edit,
 ) -> Result<Vec<CfgKey>, Error> {
-    let unkeyed: Vec<Member> = facade
-        .reexports
+    let gates = gates(cargo_text, workspace, facade, edit)?;
+    let keys = facade.reexports.iter().map(|reexport| {
+        let written = reexport.cfg.clone().unwrap_or_else(Cfg::always);
+        let gate = gates
+            .iter()
+            .find(|(key, _)| *key == reexport.key)
+            .and_then(|(_, gate)| gate.clone());
+        let relation = gate.as_ref().map_or(Relation::Undecided, |gate| {
+            equivalence::compare(&written, gate)
+        });
+        CfgKey {
+            key: (relation != Relation::Equivalent).then(|| written.to_string()),
+            wider_than: gate.filter(|_| relation == Relation::Wider),
+        }
+    });
+    Ok(keys.collect())
+}
+
+/// The gate cratespace derives for each dependency the facade re-exports,
+/// as the model of a manifest with one plain member for each gives it;
+/// `None` where it derives none.
+fn gates<'f>(
+    cargo_text: &str,
+    workspace: Option<&Source>,
+    facade: &'f Facade,
+    edit: &Edit,
+) -> Result<Vec<(&'f str, Option<Cfg>)>, Error> {
+    let mut keys: Vec<&str> = Vec::new();
+    for reexport in &facade.reexports {
+        if !keys.contains(&reexport.key.as_str()) {
+            keys.push(&reexport.key);
+        }
+    }
+    let probes: Vec<Reexport> = keys
+        .iter()
+        .enumerate()
+        .map(|(index, key)| Reexport {
+            namespace: Vec::new(),
+            name: Some(format!("gate_{index}")),
+            key: (*key).to_owned(),
+            path: Vec::new(),
+            cfg: None,
+            doc: None,
+            at: 0,
+        })
+        .collect();
+    let members: Vec<Member> = probes
         .iter()
         .map(|reexport| Member {
             reexport,
             cfg: None,
         })
         .collect();
-    let loaded = load(&manifest::edit(cargo_text, &unkeyed, edit)?, workspace);
+    let loaded = load(&manifest::edit(cargo_text, &members, edit)?, workspace);
     let derived = loaded.cratespace.root.members();
-    let keys = facade.reexports.iter().map(|reexport| {
-        let written = reexport.cfg.clone().unwrap_or_else(Cfg::always);
-        let gate = derived
-            .iter()
-            .find(|(path, member)| is_member_of(reexport, path, member))
-            .map(|(_, member)| member.gate.clone().unwrap_or_else(Cfg::always));
-        let relation = gate.map_or(Relation::Undecided, |gate| {
-            equivalence::compare(&written, &gate)
-        });
-        CfgKey {
-            key: (relation != Relation::Equivalent).then(|| written.to_string()),
-            wider: relation == Relation::Wider,
-        }
-    });
-    Ok(keys.collect())
-}
-
-/// Whether the model's member at `path` is the one `reexport` wrote.
-fn is_member_of(
-    reexport: &Reexport,
-    path: &str,
-    member: &cratespace_manifest::model::Member,
-) -> bool {
-    let inside: Vec<String> = member.path.iter().map(|name| name.to_rust()).collect();
-    path == reexport.module_path() && member.dependency == reexport.key && inside == reexport.path
+    Ok(keys
+        .into_iter()
+        .enumerate()
+        .map(|(index, key)| {
+            let probe = format!("gate_{index}");
+            let gate = derived
+                .iter()
+                .find(|(path, _)| *path == probe)
+                .map(|(_, member)| member.gate.clone().unwrap_or_else(Cfg::always));
+            (key, gate)
+        })
+        .collect())
 }
 
 /// The manifest in `cargo_text` loaded as the macro loads it.
