@@ -3,7 +3,7 @@
 //! of which members exist.
 //!
 //! `families/` (see its `mod.rs`) writes one cargo workspace into
-//! `target/families`: a family shaped like bevy's facade (56 members, most
+//! `target/families`: a family shaped like bevy's facade (60 members, most
 //! behind features named unlike the crates, one behind a target table), one
 //! like gix (49 renamed members, two behind implicit features), one like
 //! futures (members that are modules of one crate) and one like icu

@@ -208,7 +208,15 @@ pub fn family() -> Family {
         members,
         table: None,
         tests: "futures.rs",
-        alone: &["std", "executor", "compat", "thread-pool"],
+        alone: &[
+            "std",
+            "executor",
+            "compat",
+            "thread-pool",
+            "alloc",
+            "bilock",
+            "async-await",
+        ],
         implicit: &[],
     }
 }

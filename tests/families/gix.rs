@@ -179,7 +179,16 @@ pub fn family() -> Family {
         members,
         table: None,
         tests: "gix.rs",
-        alone: &["status", "serde", "archive", "fsck-full"],
+        alone: &[
+            "status",
+            "serde",
+            "archive",
+            "fsck-full",
+            "blame",
+            "credentials",
+            "async-network-client",
+            "worktree-mutation",
+        ],
         implicit: &["archive", "fsck"],
     }
 }
