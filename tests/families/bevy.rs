@@ -8,13 +8,35 @@
 //! at the root and one in `prelude`, and namespaces three levels deep
 //! (`render::pipelines::core`). Lockstep versions, as bevy's.
 
-use super::{Crate, Dependency, Family, Features, Member, camel};
+use super::{Crate, Dependency, Family, Features, HandWritten, Member, camel};
 
 /// The version of the whole family: lockstep.
 const VERSION: &str = "0.16.0";
 
 /// The target table of `bevy_like_dylib`, as bevy writes it.
 const NOT_WASM: &str = "not(target_family = \"wasm\")";
+
+/// The items of the hand-written facade besides its re-exports, as
+/// bevy's has them: the prelude in a file of its own, a const, a module of
+/// the crate's own code and a re-export only that code uses.
+const HAND_WRITTEN_ITEMS: &str = "\
+/// The most used items: `use bevy_like::prelude::*;`.
+pub mod prelude;
+
+/// The version of the family, for diagnostics.
+pub const FAMILY_VERSION: &str = \"0.16.0\";
+
+// Used by the crate's own code under a name of its own: init leaves it.
+pub(crate) use bevy_like_app as app_internal;
+
+/// Plugin groups, as bevy keeps them: code of the crate's own.
+pub mod plugin_groups {
+    /// The path of the app's module.
+    pub fn app_module() -> &'static str {
+        crate::app_internal::module()
+    }
+}
+";
 
 /// Members: module path, crate (after `bevy_like_`), the features that
 /// enable it with `dep:` (none: always compiled in).
@@ -250,5 +272,11 @@ pub fn family() -> Family {
             "wireframe",
         ],
         implicit: &["bevy_like_settings"],
+        hand_written: HandWritten {
+            items: HAND_WRITTEN_ITEMS,
+            out_of_line: Some("prelude"),
+            inline: false,
+            left: &["pub(crate) use bevy_like_app as app_internal;"],
+        },
     }
 }
