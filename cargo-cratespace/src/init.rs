@@ -97,22 +97,35 @@ fn migrate(
         ))
     })?;
     let shown_lib = shown(package, &lib_name);
+    // What stays as written, and the docs that give way, in the order of
+    // the file.
+    let mut warnings: Vec<(usize, String)> = Vec::new();
     for left in &facade.left {
         let location = source.locate(left.at..left.at);
-        shell.warn(format_args!(
-            "left as written: {}\n  --> {shown_lib}:{}:{}\n  = note: {}",
-            first_line(&location.line_text),
-            location.line,
-            location.column,
-            left.why
+        warnings.push((
+            left.at,
+            format!(
+                "left as written: {}\n  --> {shown_lib}:{}:{}\n  = note: {}",
+                first_line(&location.line_text),
+                location.line,
+                location.column,
+                left.why
+            ),
         ));
     }
     for (at, namespace) in &facade.dropped_docs {
         let location = source.locate(*at..*at);
-        shell.warn(format_args!(
-            "the doc comment of `{namespace}` gives way to the one `cratespace!` writes: a namespace has no `doc` key\n  --> {shown_lib}:{}:{}",
-            location.line, location.column
+        warnings.push((
+            *at,
+            format!(
+                "the doc comment of `{namespace}` gives way to the one `cratespace!` writes: a namespace has no `doc` key\n  --> {shown_lib}:{}:{}",
+                location.line, location.column
+            ),
         ));
+    }
+    warnings.sort_by_key(|(at, _)| *at);
+    for (_, warning) in &warnings {
+        shell.warn(warning);
     }
     if facade.reexports.is_empty() {
         shell.warn(format_args!(

@@ -157,7 +157,8 @@
 //!
 //! - 0: nothing found;
 //! - 1: problems found (for `check --cargo-check`, also a failed `cargo check`;
-//!   for `generate --check`, a file that is not current);
+//!   for `generate --check`, a file that is not current; for `init`, a
+//!   manifest it would write with problems, which it does not write);
 //! - 2: a usage or environment error: a wrong flag, no `Cargo.toml`, cargo
 //!   or rustc that cannot be run, a workspace or lock file cargo cannot read.
 //!
@@ -179,7 +180,8 @@
 //! `column_start`/`column_end` counted in characters, the end exclusive.
 //! A problem with no place in a file (a manifest file that is missing) is
 //! placed at the `cratespace!` call that reports it, as the compiler does;
-//! with no call, it has no span. Every command writes these.
+//! with no call, it has no span. Every command but `init`, which writes
+//! for people only, writes these.
 //!
 //! `"reason": "cratespace"` (`tree`) — a cratespace, before its members:
 //! `package_id`, `manifest_path`, `name`, `version`, `versioning`
