@@ -570,3 +570,29 @@ fn a_manifest_with_problems_is_reported_and_not_written() {
         (CARGO_TOML.to_owned(), lib.to_owned())
     );
 }
+
+#[test]
+fn names_the_expansion_would_take_are_left_to_the_crate() {
+    // An item named `cratespace` hides the crate of that name from a plain
+    // path, and one named `CRATESPACE` takes the metadata const's name.
+    let dir = family(
+        "names",
+        "/// Not the metadata.\npub const CRATESPACE: u8 = 1;\nmod cratespace {}\n\npub use acme_core as core;\n",
+    );
+    init(&dir, &[]);
+    assert_eq!(
+        lib_rs(&dir),
+        "/// Not the metadata.\npub const CRATESPACE: u8 = 1;\nmod cratespace {}\n\n::cratespace::cratespace!();\n"
+    );
+    let added = CARGO_TOML.replace(
+        "libnamed = { path = \"../libnamed\" }\n",
+        "libnamed = { path = \"../libnamed\" }\ncratespace = \"0.1.0\"\n",
+    );
+    assert_eq!(
+        cargo_toml(&dir),
+        format!(
+            "{added}\n[package.metadata.cratespace]\nmetadata = false\n\n[package.metadata.cratespace.members]\ncore = \"acme-core\"\n"
+        )
+    );
+    assert_checks(&dir);
+}

@@ -415,7 +415,7 @@ impl Reader<'_> {
             } else if !refused.is_empty() {
                 Some("holds a re-export the manifest cannot hold".to_owned())
             } else if holds_comment(self.slice(module.span().byte_range())) {
-                Some("holds a comment, which the manifest cannot keep".to_owned())
+                Some("holds a comment the manifest cannot keep".to_owned())
             } else {
                 None
             }
@@ -849,6 +849,10 @@ pub mod mixed {
 mod private {
     pub use json as j;
 }
+pub mod commented {
+    // Why.
+    pub use json as j;
+}
 fn body() {
     pub use json as inner;
 }
@@ -917,6 +921,10 @@ mod own_code {
             (
                 "pub use json as j;",
                 "it is inside the module `private`, which is not `pub`",
+            ),
+            (
+                "pub use json as j;",
+                "it is inside the module `commented`, which holds a comment the manifest cannot keep",
             ),
             (
                 "pub use json as inner;",
