@@ -70,16 +70,8 @@ fn migrate(
         return Ok(Outcome::Clean);
     };
     let lib_name = relative(package, lib_root);
-    let lib_text = read(lib_root)?;
-    let source = Source::new(lib_name.clone(), lib_text);
-    let already = if package.has_table {
-        Some("its Cargo.toml has a [package.metadata.cratespace] table")
-    } else if calls_the_macro(&source) {
-        Some("its lib root calls `cratespace!`")
-    } else {
-        None
-    };
-    if let Some(why) = already {
+    let source = Source::new(lib_name.clone(), read(lib_root)?);
+    if let Some(why) = already_a_cratespace(package, &source) {
         shell.warn(format_args!(
             "`{}` is a cratespace already: {why}",
             package.name
@@ -97,8 +89,95 @@ fn migrate(
         ))
     })?;
     let shown_lib = shown(package, &lib_name);
-    // What stays as written, and the docs that give way, in the order of
-    // the file.
+    warn_of_what_stays(&facade, &source, &shown_lib, shell);
+    if facade.reexports.is_empty() {
+        shell.warn(format_args!(
+            "`{lib_name}` of `{}` re-exports no dependency the manifest can hold: nothing is written",
+            package.name
+        ));
+        return Ok(Outcome::Clean);
+    }
+
+    let cargo_text = read(&package.manifest_path)?;
+    let workspace = workspace_root(package, metadata)?;
+    let edit = Edit {
+        runtime: package.runtime.is_none().then_some(RUNTIME),
+        without_metadata: facade.root_names.iter().any(|name| name == "CRATESPACE"),
+    };
+    let cfgs = cfgs(&cargo_text, workspace.as_ref(), &facade, &edit)?;
+    warn_of_wider_cfgs(&facade, &cfgs, &source, &shown_lib, shell);
+    let members: Vec<Member> = facade
+        .reexports
+        .iter()
+        .zip(cfgs)
+        .map(|(reexport, cfg)| Member {
+            reexport,
+            cfg: cfg.key,
+        })
+        .collect();
+    let new_cargo = manifest::edit(&cargo_text, &members, &edit)?;
+    let loaded = load(&new_cargo, workspace.as_ref());
+    if !loaded.diagnostics.is_empty() {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        for diagnostic in &loaded.diagnostics {
+            shell.diagnostic(&diagnostic.render(&|file| shown_path(package.dir(), &cwd, file)));
+        }
+        shell.error(format_args!(
+            "the manifest read from `{lib_name}` of `{}` has problems: nothing is written",
+            package.name
+        ));
+        return Ok(Outcome::Findings);
+    }
+    let call = call(package, &facade);
+    let new_lib = splice::splice(&source.text, &facade.replaced, &call);
+
+    let shown_cargo = shown(package, "Cargo.toml");
+    if dry_run {
+        shell.print(files::diff(
+            Path::new(&shown_cargo),
+            &cargo_text,
+            &new_cargo,
+        ));
+        shell.print(files::diff(Path::new(&shown_lib), &source.text, &new_lib));
+        shell.warn("aborting init due to dry run");
+        return Ok(Outcome::Clean);
+    }
+    // Cargo.toml first: a facade whose manifest is written and whose
+    // re-exports are not yet replaced still builds.
+    files::write(&package.manifest_path, &new_cargo)?;
+    shell.status(
+        "Updated",
+        format_args!(
+            "{shown_cargo}: [package.metadata.cratespace] with {} members",
+            members.len()
+        ),
+    );
+    files::write(lib_root, &new_lib)?;
+    shell.status(
+        "Updated",
+        format_args!(
+            "{shown_lib}: {} re-export items replaced by `{call}`",
+            facade.replaced.len(),
+        ),
+    );
+    Ok(Outcome::Clean)
+}
+
+/// Why `package`, whose lib root is `source`, is a cratespace already, if
+/// it is one.
+fn already_a_cratespace(package: &Package, source: &Source) -> Option<&'static str> {
+    if package.has_table {
+        Some("its Cargo.toml has a [package.metadata.cratespace] table")
+    } else if invocation::find(source).is_ok_and(|calls| !calls.is_empty()) {
+        Some("its lib root calls `cratespace!`")
+    } else {
+        None
+    }
+}
+
+/// Warns of each re-export that stays as written and each namespace doc
+/// comment that gives way to the macro's, in the order of the file.
+fn warn_of_what_stays(facade: &Facade, source: &Source, shown_lib: &str, shell: &Shell) {
     let mut warnings: Vec<(usize, String)> = Vec::new();
     for left in &facade.left {
         let location = source.locate(left.at..left.at);
@@ -127,93 +206,35 @@ fn migrate(
     for (_, warning) in &warnings {
         shell.warn(warning);
     }
-    if facade.reexports.is_empty() {
+}
+
+/// Warns of each re-export whose `#[cfg]` holds where cargo does not
+/// compile its dependency: the facade did not build there.
+fn warn_of_wider_cfgs(
+    facade: &Facade,
+    cfgs: &[CfgKey],
+    source: &Source,
+    shown_lib: &str,
+    shell: &Shell,
+) {
+    for (reexport, cfg) in facade.reexports.iter().zip(cfgs) {
+        let Some(gate) = &cfg.wider_than else {
+            continue;
+        };
+        let location = source.locate(reexport.at..reexport.at);
+        let path = reexport.module_path();
+        let written = match &reexport.cfg {
+            Some(written) => format!("the `#[cfg({written})]` of `{path}` holds"),
+            None => format!("`{path}` has no `#[cfg]`: it is there"),
+        };
         shell.warn(format_args!(
-            "`{lib_name}` of `{}` re-exports no dependency the manifest can hold: nothing is written",
-            package.name
+            "{written} where cargo does not compile `{}`, which it compiles where `{gate}` holds: the facade did not build there, and the member keeps `cfg = \"{}\"`\n  --> {shown_lib}:{}:{}",
+            reexport.key,
+            cfg.key.as_deref().unwrap_or_default(),
+            location.line,
+            location.column
         ));
-        return Ok(Outcome::Clean);
     }
-
-    let cargo_text = read(&package.manifest_path)?;
-    let workspace = workspace_root(package, metadata)?;
-    let edit = Edit {
-        runtime: package.runtime.is_none().then_some(RUNTIME),
-        without_metadata: facade.root_names.iter().any(|name| name == "CRATESPACE"),
-    };
-    let cfgs = cfgs(&cargo_text, workspace.as_ref(), &facade, &edit)?;
-    for (reexport, cfg) in facade.reexports.iter().zip(&cfgs) {
-        if let Some(gate) = &cfg.wider_than {
-            let location = source.locate(reexport.at..reexport.at);
-            let path = reexport.module_path();
-            let written = match &reexport.cfg {
-                Some(written) => format!("the `#[cfg({written})]` of `{path}` holds"),
-                None => format!("`{path}` has no `#[cfg]`: it is there"),
-            };
-            shell.warn(format_args!(
-                "{written} where cargo does not compile `{}`, which it compiles where `{gate}` holds: the facade did not build there, and the member keeps `cfg = \"{}\"`\n  --> {shown_lib}:{}:{}",
-                reexport.key,
-                cfg.key.as_deref().unwrap_or_default(),
-                location.line,
-                location.column
-            ));
-        }
-    }
-    let members: Vec<Member> = facade
-        .reexports
-        .iter()
-        .zip(cfgs)
-        .map(|(reexport, cfg)| Member {
-            reexport,
-            cfg: cfg.key,
-        })
-        .collect();
-    let new_cargo = manifest::edit(&cargo_text, &members, &edit)?;
-    let loaded = load(&new_cargo, workspace.as_ref());
-    if !loaded.diagnostics.is_empty() {
-        let cwd = std::env::current_dir().unwrap_or_default();
-        for diagnostic in &loaded.diagnostics {
-            shell.diagnostic(&diagnostic.render(&|file| shown_path(package.dir(), &cwd, file)));
-        }
-        shell.error(format_args!(
-            "the manifest read from `{lib_name}` of `{}` has problems: nothing is written",
-            package.name
-        ));
-        return Ok(Outcome::Findings);
-    }
-    let new_lib = splice::splice(&source.text, &facade.replaced, &call(package, &facade));
-
-    let shown_cargo = shown(package, "Cargo.toml");
-    if dry_run {
-        shell.print(files::diff(
-            Path::new(&shown_cargo),
-            &cargo_text,
-            &new_cargo,
-        ));
-        shell.print(files::diff(Path::new(&shown_lib), &source.text, &new_lib));
-        shell.warn("aborting init due to dry run");
-        return Ok(Outcome::Clean);
-    }
-    // Cargo.toml first: a facade whose manifest is written and whose
-    // re-exports are not yet replaced still builds.
-    files::write(&package.manifest_path, &new_cargo)?;
-    shell.status(
-        "Updated",
-        format_args!(
-            "{shown_cargo}: [package.metadata.cratespace] with {} members",
-            members.len()
-        ),
-    );
-    files::write(lib_root, &new_lib)?;
-    shell.status(
-        "Updated",
-        format_args!(
-            "{shown_lib}: {} re-export items replaced by `{}`",
-            facade.replaced.len(),
-            call(package, &facade)
-        ),
-    );
-    Ok(Outcome::Clean)
 }
 
 /// The `cfg` key of a member, and the gate of its dependency when its
@@ -325,11 +346,6 @@ fn workspace_root(package: &Package, metadata: &Metadata) -> Result<Option<Sourc
         Err(_) => root.display().to_string(),
     };
     Ok(Some(Source::new(name, read(&root)?)))
-}
-
-/// Whether `source`, a lib root, calls `cratespace!` already.
-fn calls_the_macro(source: &Source) -> bool {
-    invocation::find(source).is_ok_and(|calls| !calls.is_empty())
 }
 
 /// The call that replaces the re-exports: through the name the crate

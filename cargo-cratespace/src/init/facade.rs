@@ -193,16 +193,17 @@ impl Reader<'_> {
         let mut leaves = Vec::new();
         flatten(&item.tree, &mut Vec::new(), &mut leaves);
         let mut targets = Vec::new();
-        let mut elsewhere = None;
+        let mut refused = None;
         for leaf in &leaves {
             match self.target(leaf) {
                 Ok(target) => targets.push(target),
-                Err(why) => elsewhere = elsewhere.or(Some(why)),
+                Err(refusal) => refused = refused.or(Some(refusal)),
             }
         }
+        let of_dependency = !targets.is_empty() || matches!(refused, Some(Refusal::Dependency(_)));
         match &item.vis {
             Visibility::Public(_) => {}
-            Visibility::Restricted(restricted) if !targets.is_empty() => {
+            Visibility::Restricted(restricted) if of_dependency => {
                 let written = self.slice(restricted.span().byte_range());
                 return Reading::Left(format!(
                     "its visibility is `{written}`, and a member is `pub`"
@@ -211,8 +212,10 @@ impl Reader<'_> {
             // An import, or a re-export of the crate's own items to itself.
             Visibility::Restricted(_) | Visibility::Inherited => return Reading::Own,
         }
-        if let Some(why) = elsewhere {
-            return Reading::Elsewhere(why);
+        match refused {
+            Some(Refusal::Dependency(why)) => return Reading::Left(why),
+            Some(Refusal::Elsewhere(why)) => return Reading::Elsewhere(why),
+            None => {}
         }
         let options = match self.options(&item.attrs) {
             Ok(options) => options,
@@ -221,12 +224,8 @@ impl Reader<'_> {
         if holds_comment(self.slice(item.span().byte_range())) {
             return Reading::Left("it holds a comment, which the manifest cannot keep".to_owned());
         }
-        let at = item
-            .vis
-            .span()
-            .byte_range()
-            .start
-            .min(item.use_token.span.byte_range().start);
+        // After the attributes: at `pub`.
+        let at = item.vis.span().byte_range().start;
         let mut members = Vec::new();
         for (key, path, name) in targets {
             let name = match name {
@@ -264,8 +263,8 @@ impl Reader<'_> {
     }
 
     /// The dependency `leaf` starts at, by its key, the path inside it and
-    /// the name it is given; or why it does not start at one.
-    fn target(&self, leaf: &Leaf) -> Result<(String, Vec<String>, Name), String> {
+    /// the name it is given; or why the manifest cannot reach it.
+    fn target(&self, leaf: &Leaf) -> Result<(String, Vec<String>, Name), Refusal> {
         let root = bare(&leaf.path[0]);
         match self.crates.named(root) {
             Named::Dependency(dependency) => Ok((
@@ -273,19 +272,23 @@ impl Reader<'_> {
                 leaf.path[1..].to_vec(),
                 leaf.name.clone(),
             )),
-            Named::OtherLibraryName(dependency) => Err(format!(
+            Named::OtherLibraryName(dependency) => Err(Refusal::Dependency(format!(
                 "`{root}` is the library of the dependency `{}`, which the manifest reaches as `{}`: rename the dependency to `{root} = {{ package = \"{}\", … }}` to make it a member",
                 dependency.key,
                 dependency.key.replace('-', "_"),
                 dependency.package,
-            )),
-            Named::Standard => Err(format!(
+            ))),
+            Named::Standard => Err(Refusal::Elsewhere(format!(
                 "`{root}` is a crate of the standard library, not a dependency"
-            )),
-            Named::Unknown if ["crate", "self", "super"].contains(&root) => Err(format!(
-                "`{root}::…` is a path of this crate, not of a dependency"
-            )),
-            Named::Unknown => Err(format!("`{root}` is not a dependency of the library")),
+            ))),
+            Named::Unknown if ["crate", "self", "super"].contains(&root) => {
+                Err(Refusal::Elsewhere(format!(
+                    "`{root}::…` is a path of this crate, not of a dependency"
+                )))
+            }
+            Named::Unknown => Err(Refusal::Elsewhere(format!(
+                "`{root}` is not a dependency of the library"
+            ))),
         }
     }
 
@@ -502,6 +505,15 @@ impl Reader<'_> {
 struct Options {
     cfg: Option<Cfg>,
     doc: Option<String>,
+}
+
+/// Why a path of a `use` item is not one the manifest reaches.
+enum Refusal {
+    /// It starts at a dependency the manifest cannot name.
+    Dependency(String),
+    /// It starts elsewhere: the crate itself, the standard library, a
+    /// module.
+    Elsewhere(String),
 }
 
 enum Attr {
