@@ -54,6 +54,10 @@ impl<'s> Cargo<'s> {
                 command.features(CargoOpt::AllFeatures);
             }
         }
+        self.exec_metadata(&command)
+    }
+
+    fn exec_metadata(&self, command: &MetadataCommand) -> Result<Metadata, Error> {
         self.shell.running(&command.cargo_command());
         command.exec().map_err(|error| match error {
             cargo_metadata::Error::CargoMetadata { stderr } => {

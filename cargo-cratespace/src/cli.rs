@@ -72,6 +72,14 @@ Examples:
       --voucher --approved '>=1.0.10, <2' --by 'acme maintainers'
   cargo cratespace add derive acme-derive --feature derive --dry-run   (print the diff)")]
     Add(Add),
+    /// Write the manifest of a hand-written facade, and replace its
+    /// re-exports with `cratespace::cratespace!()`.
+    #[command(after_help = "\
+Examples:
+  cargo cratespace init --dry-run            (print both diffs, write nothing)
+  cargo cratespace init
+  cargo cratespace init --manifest-path crates/acme/Cargo.toml")]
+    Init(Init),
 }
 
 /// `cargo cratespace tree`.
@@ -171,6 +179,17 @@ pub struct Add {
     pub dry_run: bool,
     #[command(flatten)]
     pub common: Common,
+}
+
+/// `cargo cratespace init`.
+#[derive(Debug, Args)]
+pub struct Init {
+    #[command(flatten)]
+    pub common: Common,
+    /// Print the edits of Cargo.toml and of the lib root as diffs, and
+    /// write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// What every command takes: which packages, how cargo runs, how to print.

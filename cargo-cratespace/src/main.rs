@@ -272,13 +272,70 @@
 //! - `add` edits one package: the one of the current directory, or the
 //!   one `-p` names.
 //!
+//! # `init`
+//!
+//! Turns a hand-written facade into a cratespace: reads the lib root with
+//! syn, writes the manifest of its re-exports into `Cargo.toml`, and puts
+//! `cratespace::cratespace!();` in their place:
+//!
+//! - A member comes from each `pub use x as y;`, `pub use x;`, `pub use
+//!   x::path as y;`, `pub use x::path;` and `pub use x::*;` (a glob, `path`
+//!   allowed), groups (`pub use x::{a, b as c};`) included, where `x` is a
+//!   dependency of the library, and from each inline `pub mod y { … }`
+//!   that holds only such re-exports and namespaces, to any depth (a
+//!   namespace). Its doc comment becomes `doc`, where it is one line;
+//!   `#[doc(inline)]` is what the macro writes on every member.
+//! - `x` is the crate's name in Rust, as `cargo metadata` reports it for
+//!   the lib target of each dependency (its key, `-` written `_`, for a
+//!   renamed one); the member names the dependency by its key. A library
+//!   whose `[lib] name` is not its key's Rust name cannot be reached by the
+//!   macro, which writes `::key`: init says so, and how to rename it.
+//! - A member gets a `cfg` key only where its `#[cfg(…)]`s (joined with
+//!   `all`) are not logically the gate cratespace derives for its
+//!   dependency: both are evaluated under every assignment of their names
+//!   and `key = "value"` pairs (up to 16 of them; beyond that the `cfg` is
+//!   kept), so that `any(feature = "3d", feature = "2d")` is the gate
+//!   `any(feature = "2d", feature = "3d")` and `feature = "3d"` for a
+//!   dependency that `pbr` also enables is not. Where no gate can be
+//!   derived (a target triple's table), the `cfg` is kept; a `#[cfg]` that
+//!   holds where cargo does not compile the dependency is kept too, with a
+//!   warning: the facade did not build there.
+//! - The lib root is edited by byte ranges: the items taken (with their
+//!   attributes and doc comments, and the blank lines between them) make
+//!   way for one call, where the first of them was; every other byte
+//!   stays. `cratespace` is added to `[dependencies]` where the crate does
+//!   not depend on it, and the call goes through the name it depends on it
+//!   under (`::`-rooted where the crate has `#![no_implicit_prelude]` or an
+//!   item of that name); with an item named `CRATESPACE` at the root, the
+//!   manifest says `metadata = false`. `Cargo.toml` is edited with
+//!   `toml_edit`: the table goes at its end, and nothing else changes.
+//! - What the manifest cannot express stays as written and is listed, each
+//!   with its place and the reason: a `pub use` of a path that is not a
+//!   dependency (`crate::…`, `core`, a module), a dependency re-exported
+//!   with a visibility other than `pub`, `as _`, an attribute other than
+//!   `cfg`, `doc` and `doc(inline)`, a doc comment of several lines, a
+//!   comment inside the item, a second member at one path, and each `pub
+//!   use` inside a function, a macro (`cfg_if!`), an `impl`, or a module
+//!   that cannot be a namespace (one with a `#[cfg]`, items of its own, a
+//!   comment, or that is not `pub`). A namespace's doc comment gives way to
+//!   the one the macro writes, with a warning. Modules in files of their
+//!   own are the crate's code, not read.
+//! - The manifest written is loaded as the macro loads it before anything
+//!   is written: `check` has nothing to say of it. With `--dry-run`, both
+//!   diffs are printed on stdout and nothing is written; else both files
+//!   are written whole (`Cargo.toml` first: a facade with its manifest and
+//!   its re-exports still builds).
+//! - A package that is a cratespace already (a cratespace table, or a
+//!   `cratespace!` call) is left alone, with a warning. `--message-format
+//!   json` is refused: init writes for people.
+//!
 //! # Exit codes
 //!
 //! - 0: nothing found;
 //! - 1: problems found: a manifest's, an audit's findings (for `check
 //!   --cargo-check`, also a failed `cargo check`; for `generate --check`, a
-//!   file that is not current; for `add`, an edit that would not pass
-//!   `check`);
+//!   file that is not current; for `add` and `init`, an edit that would not
+//!   pass `check`, which they do not write);
 //! - 2: a usage or environment error: a wrong flag, no `Cargo.toml`, cargo
 //!   or rustc that cannot be run, a workspace or lock file cargo cannot read.
 //!
@@ -300,7 +357,8 @@
 //! `column_start`/`column_end` counted in characters, the end exclusive.
 //! A problem with no place in a file (a manifest file that is missing) is
 //! placed at the `cratespace!` call that reports it, as the compiler does;
-//! with no call, it has no span. Every command writes these.
+//! with no call, it has no span. Every command but `init`, which writes
+//! for people only, writes these.
 //!
 //! `"reason": "cratespace"` (`tree`) — a cratespace, before its members:
 //! `package_id`, `manifest_path`, `name`, `version`, `versioning`
@@ -364,6 +422,7 @@ mod document;
 mod error;
 mod files;
 mod generate;
+mod init;
 mod invocation;
 mod json;
 mod report;
@@ -394,6 +453,7 @@ fn main() -> ExitCode {
         Command::Generate(generate) => &generate.common,
         Command::Add(add) => &add.common,
         Command::Audit(audit) => &audit.common,
+        Command::Init(init) => &init.common,
     };
     let shell = Shell::new(common);
     let result = match &cratespace.command {
@@ -402,6 +462,7 @@ fn main() -> ExitCode {
         Command::Generate(args) => generate::run(args, &shell),
         Command::Add(args) => add::run(args, &shell),
         Command::Audit(args) => audit::run(args, &shell),
+        Command::Init(args) => init::run(args, &shell),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

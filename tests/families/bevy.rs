@@ -1,17 +1,42 @@
-//! A family shaped like bevy's facade: 56 members, most optional behind
+//! A family shaped like bevy's facade: 60 members, most optional behind
 //! features named unlike the crates (`bevy_like_gilrs` behind `gamepad`),
 //! features that turn on several members (`2d`, `3d`, `ui`), a `default`
-//! set, one member behind a target table and a feature, always-on core
-//! crates, a glob at the root and one in `prelude`, and namespaces three
-//! levels deep (`render::pipelines::core`). Lockstep versions, as bevy's.
+//! set, one member behind a target table and a feature, one behind its
+//! implicit feature, two whose explicit `cfg` is narrower than the
+//! features that compile them (`render::wireframe` only with `3d`,
+//! `ui::debug` only with debug assertions), always-on core crates, a glob
+//! at the root and one in `prelude`, and namespaces three levels deep
+//! (`render::pipelines::core`). Lockstep versions, as bevy's.
 
-use super::{Crate, Dependency, Family, Features, Member, camel};
+use super::{Crate, Dependency, Family, Features, HandWritten, Member, camel};
 
 /// The version of the whole family: lockstep.
 const VERSION: &str = "0.16.0";
 
 /// The target table of `bevy_like_dylib`, as bevy writes it.
 const NOT_WASM: &str = "not(target_family = \"wasm\")";
+
+/// The items of the hand-written facade besides its re-exports, as
+/// bevy's has them: the prelude in a file of its own, a const, a module of
+/// the crate's own code and a re-export only that code uses.
+const HAND_WRITTEN_ITEMS: &str = "\
+/// The most used items: `use bevy_like::prelude::*;`.
+pub mod prelude;
+
+/// The version of the family, for diagnostics.
+pub const FAMILY_VERSION: &str = \"0.16.0\";
+
+// Used by the crate's own code under a name of its own: init leaves it.
+pub(crate) use bevy_like_app as app_internal;
+
+/// Plugin groups, as bevy keeps them: code of the crate's own.
+pub mod plugin_groups {
+    /// The path of the app's module.
+    pub fn app_module() -> &'static str {
+        crate::app_internal::module()
+    }
+}
+";
 
 /// Members: module path, crate (after `bevy_like_`), the features that
 /// enable it with `dep:` (none: always compiled in).
@@ -63,6 +88,9 @@ const MEMBERS: &[(&str, &str, &[&str])] = &[
     ("render::sprite", "sprite", &["sprites", "2d"]),
     ("render::mikktspace", "mikktspace", &["tangents"]),
     ("render::encase", "encase_derive", &["render"]),
+    ("render::occlusion", "occlusion", &["occlusion", "3d"]),
+    // With an explicit `cfg`: only with `3d`.
+    ("render::wireframe", "wireframe", &["wireframe", "3d"]),
     (
         "render::pipelines::core",
         "core_pipeline",
@@ -87,6 +115,8 @@ const MEMBERS: &[(&str, &str, &[&str])] = &[
     ("ui::core", "ui", &["ui"]),
     ("ui::widgets", "ui_widgets", &["widgets"]),
     ("ui::feathers", "feathers", &["widgets", "dev"]),
+    // With an explicit `cfg`: only with debug assertions.
+    ("ui::debug", "ui_debug", &["ui_debug"]),
 ];
 
 /// Own features of some member crates, which the top crate's features name.
@@ -144,10 +174,27 @@ pub fn family() -> Family {
             "audio" => member = member.doc("Audio playback"),
             "input::gamepad" => member = member.doc("Gamepads, through gilrs"),
             "dylib" => member = member.doc("Forces dynamic linking"),
+            "render::wireframe" => member = member.cfg("feature = \"3d\""),
+            "ui::debug" => member = member.cfg("all(feature = \"ui_debug\", debug_assertions)"),
             _ => {}
         }
         members.push(member);
     }
+
+    // Optional, and named by no feature: its implicit feature, which
+    // edition 2024 keeps, turns it on.
+    crates.push(Crate::plain(
+        "bevy_like_settings",
+        VERSION,
+        "SettingsPlugin",
+        &[],
+        false,
+    ));
+    dependencies.push(Dependency::new("bevy_like_settings", "=0.16.0").optional(true));
+    members.push(
+        Member::new("settings", "bevy_like_settings", "SettingsPlugin")
+            .doc("Settings, behind the implicit feature"),
+    );
 
     crates.push(Crate::globbed(
         "bevy_like_prelude",
@@ -213,7 +260,23 @@ pub fn family() -> Family {
         members,
         table: None,
         tests: "bevy.rs",
-        alone: &["2d", "serialize", "trace", "dynamic_linking"],
-        implicit: &[],
+        alone: &[
+            "2d",
+            "serialize",
+            "trace",
+            "dynamic_linking",
+            "3d",
+            "ui_debug",
+            "bevy_like_settings",
+            // Compiles `render::wireframe`'s crate, which only `3d` exports.
+            "wireframe",
+        ],
+        implicit: &["bevy_like_settings"],
+        hand_written: HandWritten {
+            items: HAND_WRITTEN_ITEMS,
+            out_of_line: Some("prelude"),
+            inline: false,
+            left: &["pub(crate) use bevy_like_app as app_internal;"],
+        },
     }
 }

@@ -6,7 +6,7 @@
 //! modules lose to the explicit members, a `channel` namespace of modules of
 //! `futures-like-channel`, and an optional executor crate.
 
-use super::{Crate, Dependency, Family, Features, Member, items};
+use super::{Crate, Dependency, Family, Features, HandWritten, Member, items};
 
 const VERSION: &str = "0.3.31";
 
@@ -208,7 +208,32 @@ pub fn family() -> Family {
         members,
         table: None,
         tests: "futures.rs",
-        alone: &["std", "executor", "compat", "thread-pool"],
+        alone: &[
+            "std",
+            "executor",
+            "compat",
+            "thread-pool",
+            "alloc",
+            "bilock",
+            "async-await",
+        ],
         implicit: &[],
+        hand_written: HandWritten {
+            items: "\
+/// A type without values, of the crate's own.
+pub enum Never {}
+
+/// Re-exports the sinks under a name of the caller's.
+#[macro_export]
+macro_rules! reexport_sinks {
+    ($name:ident) => {
+        pub use $crate::sink as $name;
+    };
+}
+",
+            out_of_line: None,
+            inline: false,
+            left: &["pub use $crate::sink as $name;"],
+        },
     }
 }

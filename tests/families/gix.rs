@@ -7,7 +7,7 @@
 //! through their implicit features, a `net` namespace, and independent
 //! versions.
 
-use super::{Crate, Dependency, Family, Features, Member, camel};
+use super::{Crate, Dependency, Family, Features, HandWritten, Member, camel};
 
 /// Members: module path, dependency key, package (after `gix-like-`), the
 /// features that enable it with `dep:` (none: always compiled in).
@@ -179,7 +179,30 @@ pub fn family() -> Family {
         members,
         table: None,
         tests: "gix.rs",
-        alone: &["status", "serde", "archive", "fsck-full"],
+        alone: &[
+            "status",
+            "serde",
+            "archive",
+            "fsck-full",
+            "blame",
+            "credentials",
+            "async-network-client",
+            "worktree-mutation",
+        ],
         implicit: &["archive", "fsck"],
+        hand_written: HandWritten {
+            items: "\
+/// Opens the repository at `path`: code of the crate's own.
+pub fn open(path: &str) -> &str {
+    path
+}
+
+// A re-export of the crate's own: init leaves it.
+pub use self::open as open_repository;
+",
+            out_of_line: None,
+            inline: false,
+            left: &["pub use self::open as open_repository;"],
+        },
     }
 }

@@ -4,7 +4,7 @@
 //! namespace, features of the members' own (`compiled_data`, `serde`, one
 //! weak), an alias feature, `no_std` throughout, and pinned versions.
 
-use super::{Crate, Dependency, Family, Features, Member, camel};
+use super::{Crate, Dependency, Family, Features, HandWritten, Member, camel};
 
 /// Stable members: module path, crate (after `icu_like_`), version.
 const STABLE: &[(&str, &str, &str)] = &[
@@ -135,5 +135,14 @@ pub fn family() -> Family {
         tests: "icu.rs",
         alone: &["unstable", "serde", "experimental", "compiled_data"],
         implicit: &[],
+        hand_written: HandWritten {
+            items: "\
+/// The version of the data, for diagnostics.
+pub const DATA_VERSION: &str = \"2.0.0\";
+",
+            out_of_line: None,
+            inline: true,
+            left: &[],
+        },
     }
 }

@@ -53,6 +53,23 @@ fn always_on_members_have_no_gate() {
 }
 
 #[test]
+fn an_implicit_feature_and_narrower_cfgs_gate_their_members() {
+    // Edition 2024 keeps the implicit feature of an optional dependency.
+    assert_eq!(gate("settings"), Some(r#"feature = "bevy_like_settings""#));
+    // Explicit cfgs, narrower than what compiles the dependency.
+    assert_eq!(gate("render::wireframe"), Some(r#"feature = "3d""#));
+    let debug = CRATESPACE.member("ui::debug").unwrap();
+    assert_eq!(
+        debug.gate(),
+        Some(r#"all(feature = "ui_debug", debug_assertions)"#)
+    );
+    assert_eq!(
+        debug.enabled(),
+        cfg!(all(feature = "ui_debug", debug_assertions))
+    );
+}
+
+#[test]
 fn the_target_member_is_gated_by_its_table_and_its_feature() {
     let dylib = CRATESPACE.member("dylib").unwrap();
     assert_eq!(
@@ -91,7 +108,7 @@ fn globs_namespaces_and_lockstep() {
         .members()
         .filter(|m| m.path().starts_with("render::"))
         .count();
-    assert_eq!(under_render, 15);
+    assert_eq!(under_render, 17);
     assert!(CRATESPACE.member("render").is_none());
     assert!(CRATESPACE.member("render::pipelines").is_none());
 }
