@@ -167,6 +167,12 @@ fn the_demo_runs_the_same_from_its_generated_file() {
     );
     assert!(text.contains("pub mod formats {"), "{text}");
     assert!(text.contains("::cratespace::"), "{text}");
+    // The module through which `#[derive(Describe)]` reaches `acme-core`,
+    // whose output `acme-app` prints below.
+    assert!(
+        text.contains("pub mod __cratespace {") && text.contains("    pub use ::acme_core;\n"),
+        "{text}"
+    );
 
     let from_file = cargo_ok(&dir, &["run", "-q", "-p", "acme-app"]);
     assert_eq!(from_file, with_macro, "the demo printed otherwise");
