@@ -336,7 +336,9 @@
 //!
 //! Files are named as rustc names its own: relative to the directory the
 //! compiler runs in (under cargo, the workspace root), or relative to the
-//! crate's directory when they are not below it.
+//! crate's directory when they are not below it. [The
+//! catalogue](diagnostics) shows every error the manifest can give, with
+//! an example of each.
 //!
 //! **After a syntax error** nothing derived from the broken text is
 //! reported: TOML's recovery can read values out of it (a string that does
@@ -347,6 +349,29 @@
 //! workspace root's (which only `cargo cratespace check` meets: cargo
 //! refuses such a manifest before it compiles anything) leaves the
 //! dependencies incomplete, so it is the only problem reported.
+//!
+//! # In an editor
+//!
+//! rust-analyzer expands `cratespace!()` as the compiler does (the macro
+//! keeps no state between expansions, so the many crates rust-analyzer
+//! expands in one process each read their own manifest): the paths through
+//! the facade, and the code the member derives write, resolve in the editor
+//! as in a build (the repository's tests run `rust-analyzer diagnostics` on
+//! a family's consumers). A manifest's errors show at the macro call; to
+//! see them at their line of `Cargo.toml` instead, make
+//! `cargo cratespace check` the check command, which writes each problem as
+//! a cargo `compiler-message` with its span in the manifest and passes
+//! `cargo check`'s own messages on (in VS Code's `settings.json`; other
+//! editors give rust-analyzer the same setting):
+//!
+//! ```json
+//! {
+//!     "rust-analyzer.check.overrideCommand": [
+//!         "cargo", "cratespace", "check", "--workspace",
+//!         "--message-format", "json", "--cargo-check", "--", "--all-targets"
+//!     ]
+//! }
+//! ```
 //!
 //! # Where it works
 //!
@@ -570,6 +595,8 @@
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
+
+pub mod diagnostics;
 
 pub use cratespace_runtime::{
     Cratespace, Enabled, Kind, List, Member, Members, Versioning, Voucher,
