@@ -131,8 +131,14 @@ fn every_ui_case_is_in_the_catalogue_once() {
     let cases = ui_cases();
     let missing: Vec<&String> = cases.difference(&named).collect();
     let unknown: Vec<&String> = named.difference(&cases).collect();
-    assert!(missing.is_empty(), "ui cases not in the catalogue: {missing:?}");
-    assert!(unknown.is_empty(), "the catalogue names no such case: {unknown:?}");
+    assert!(
+        missing.is_empty(),
+        "ui cases not in the catalogue: {missing:?}"
+    );
+    assert!(
+        unknown.is_empty(),
+        "the catalogue names no such case: {unknown:?}"
+    );
 }
 
 #[test]

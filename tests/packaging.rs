@@ -340,3 +340,41 @@ fn the_published_crates_ship_their_sources_and_licenses_only() {
         );
     }
 }
+
+#[test]
+fn every_published_crate_denies_missing_docs() {
+    let mut metadata = cargo(Path::new(ROOT));
+    metadata.args(["metadata", "--no-deps", "--format-version", "1", "--quiet"]);
+    let metadata: serde_json::Value =
+        serde_json::from_str(&check("cargo metadata", metadata.output().unwrap())).unwrap();
+    let mut roots = 0;
+    for package in metadata["packages"].as_array().unwrap() {
+        let name = package["name"].as_str().unwrap();
+        if !PUBLISHED.contains(&name) {
+            continue;
+        }
+        // The crate root that is published: the lib, or the binary of a
+        // cargo subcommand.
+        let targets = package["targets"].as_array().unwrap();
+        let root = targets
+            .iter()
+            .find(|target| {
+                target["kind"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|kind| kind != "test" && kind != "bench" && kind != "example")
+            })
+            .unwrap_or_else(|| panic!("`{name}` has no crate root"));
+        let path = root["src_path"].as_str().unwrap();
+        let source = fs::read_to_string(path).unwrap();
+        assert!(
+            source
+                .lines()
+                .any(|line| line.trim() == "#![deny(missing_docs)]"),
+            "`{name}`'s crate root {path} does not deny missing docs"
+        );
+        roots += 1;
+    }
+    assert_eq!(roots, PUBLISHED.len());
+}

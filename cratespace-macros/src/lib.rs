@@ -3,6 +3,9 @@
 //!
 //! [`cratespace`]: https://docs.rs/cratespace
 
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
 mod args;
 
 use cratespace_manifest::expand::{Piece, expand as expansion};
