@@ -4,7 +4,8 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
+
+mod support;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -14,31 +15,9 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 #[ignore = "needs a nightly toolchain: rustup toolchain install nightly"]
 fn gated_members_show_their_feature_on_docs_rs() {
     let target = Path::new(ROOT).join("target").join("docsrs");
-    let mut command = Command::new("rustup");
-    command
-        .args([
-            "run",
-            "nightly",
-            "cargo",
-            "doc",
-            "--quiet",
-            "--no-deps",
-            "-p",
-            "acme",
-        ])
-        .current_dir(ROOT)
-        .env("CARGO_TARGET_DIR", &target)
-        .env("RUSTDOCFLAGS", "--cfg docsrs")
-        .env_remove("CRATESPACE_MANIFEST_DIR");
-    for variable in [
-        "CARGO",
-        "RUSTC",
-        "RUSTDOC",
-        "RUSTUP_TOOLCHAIN",
-        "RUSTC_WRAPPER",
-    ] {
-        command.env_remove(variable);
-    }
+    let mut command =
+        support::nightly_cargo("docsrs", &["doc", "--quiet", "--no-deps", "-p", "acme"]);
+    command.env("RUSTDOCFLAGS", "--cfg docsrs");
     let output = command.output().expect("rustup runs the nightly toolchain");
     assert!(
         output.status.success(),

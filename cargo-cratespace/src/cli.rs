@@ -88,10 +88,7 @@ pub struct Tree {
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
-    pub features: clap_cargo::Features,
-    /// Evaluate gates for this target triple instead of the host
-    #[arg(long, value_name = "TRIPLE")]
-    pub target: Option<String>,
+    pub build: BuildFlags,
 }
 
 /// `cargo cratespace check`.
@@ -114,8 +111,17 @@ pub struct Audit {
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
+    pub build: BuildFlags,
+}
+
+/// Which build of the top crate `tree` and `audit` speak of: its features,
+/// and the target.
+#[derive(Debug, Args)]
+pub struct BuildFlags {
+    #[command(flatten)]
     pub features: clap_cargo::Features,
-    /// Check the no-std policy for this target triple instead of the host
+    /// The build for this target triple instead of the host's: its gates,
+    /// and the no-std policy
     #[arg(long, value_name = "TRIPLE")]
     pub target: Option<String>,
 }

@@ -47,7 +47,7 @@ pub fn run(args: &Tree, shell: &Shell) -> Result<Outcome, Error> {
     let build = Build::resolve(
         &cargo,
         &args.common,
-        args.target.as_ref(),
+        args.build.target.as_ref(),
         Platforms::Target,
         shell,
     )?;
@@ -61,7 +61,7 @@ pub fn run(args: &Tree, shell: &Shell) -> Result<Outcome, Error> {
     let mut trees = 0;
     for cratespace in &found {
         let package = cratespace.package;
-        let (features, cfg) = build.features(&cargo, package, &args.features, &rustc)?;
+        let (features, cfg) = build.features(&cargo, package, &args.build.features, &rustc)?;
         for manifest in &cratespace.manifests {
             let model = &manifest.loaded.cratespace;
             let rows = rows(metadata, package, &model.root, &cfg)?;

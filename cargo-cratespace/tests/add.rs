@@ -7,8 +7,8 @@ mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use support::{assert_exit, cratespace, repo, report, scratch, stderr, stdout, write};
+use std::process::Output;
+use support::{assert_exit, cargo, cratespace, repo, report, scratch, stderr, stdout, write};
 
 /// A family in a directory of its own: the top crate in `top/`, with
 /// `cargo_toml` and a lib root that calls the macro, and beside it a crate
@@ -504,23 +504,6 @@ fn dry_run_prints_the_diff_and_writes_nothing() {
         "{}",
         report("no word that nothing was written", &output)
     );
-}
-
-/// `cargo ARGS` in `dir`, offline, building where `generate`'s tests
-/// build, so that the registry crates compile once.
-fn cargo(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO"))
-        .args(args)
-        .current_dir(dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            repo().join("target").join("generate-tests"),
-        )
-        .env("CARGO_TERM_COLOR", "never")
-        .env("CARGO_NET_OFFLINE", "true")
-        .env_remove("CRATESPACE_MANIFEST_DIR")
-        .output()
-        .expect("cargo runs")
 }
 
 /// The packages a build of `top` with `features` compiles, as `cargo tree`

@@ -6,8 +6,8 @@ mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use support::{assert_exit, cratespace, repo, report, scratch, stderr, stdout, write};
+use std::process::Command;
+use support::{assert_exit, cargo, cratespace, repo, report, scratch, stderr, stdout, write};
 
 /// The demo's crates, copied into a workspace of their own in `dir`: the
 /// repository's `[workspace.package]` and `[workspace.dependencies]` at
@@ -95,23 +95,6 @@ fn use_generated_file(dir: &Path) {
             "versioning = \"lockstep\"\ngenerated = \"src/cratespace.rs\"\n",
         )
     });
-}
-
-/// `cargo ARGS` in `dir`, offline, building where the other tests of this
-/// file build, so that the registry crates compile once.
-fn cargo(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO"))
-        .args(args)
-        .current_dir(dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            repo().join("target").join("generate-tests"),
-        )
-        .env("CARGO_TERM_COLOR", "never")
-        .env("CARGO_NET_OFFLINE", "true")
-        .env_remove("CRATESPACE_MANIFEST_DIR")
-        .output()
-        .expect("cargo runs")
 }
 
 /// The standard output of `cargo ARGS`, which must succeed.

@@ -150,31 +150,14 @@ pub fn assert_no_warnings(generated: &Generated, output: &Output) {
 /// items by which the macro has the compiler track its manifest: a
 /// generated file reads none. Formatted by rustfmt, as the file is.
 pub fn expanded(generated: &Generated, package: &str, features: &[String]) -> String {
-    // The nightly toolchain's own cargo and rustc, through rustup.
-    let mut command = Command::new("rustup");
+    let target = format!("{}-nightly", target_of(generated));
+    let mut command = support::nightly_cargo(&target, &["rustc", "-q", "--manifest-path"]);
     command
-        .args(["run", "nightly", "cargo", "rustc", "-q", "--manifest-path"])
         .arg(generated.manifest())
         .args(["-p", package, "--lib"])
         .args(features)
-        .arg("--")
-        .arg("-Zunpretty=expanded")
-        .current_dir(&generated.root)
-        .env(
-            "CARGO_TARGET_DIR",
-            support::target_dir(&format!("{}-nightly", target_of(generated))),
-        )
-        .env("CARGO_TERM_COLOR", "never")
-        .env_remove("CRATESPACE_MANIFEST_DIR");
-    for variable in [
-        "CARGO",
-        "RUSTC",
-        "RUSTDOC",
-        "RUSTUP_TOOLCHAIN",
-        "RUSTC_WRAPPER",
-    ] {
-        command.env_remove(variable);
-    }
+        .args(["--", "-Zunpretty=expanded"])
+        .current_dir(&generated.root);
     let text = check("nightly rustc -Zunpretty=expanded", run(command));
     let mut kept = String::new();
     let mut tracking = false;

@@ -35,6 +35,30 @@ pub fn cargo(target: &str) -> Command {
     command
 }
 
+/// `cargo ARGS` of the nightly toolchain, through rustup, building into
+/// `target/<target>`: none of the variables by which the cargo running the
+/// tests would make it use the stable toolchain's tools.
+pub fn nightly_cargo(target: &str, args: &[&str]) -> Command {
+    let mut command = Command::new("rustup");
+    command
+        .args(["run", "nightly", "cargo"])
+        .args(args)
+        .current_dir(root())
+        .env("CARGO_TARGET_DIR", target_dir(target))
+        .env("CARGO_TERM_COLOR", "never")
+        .env_remove("CRATESPACE_MANIFEST_DIR");
+    for variable in [
+        "CARGO",
+        "RUSTC",
+        "RUSTDOC",
+        "RUSTUP_TOOLCHAIN",
+        "RUSTC_WRAPPER",
+    ] {
+        command.env_remove(variable);
+    }
+    command
+}
+
 /// Runs `command`, reporting how long it took.
 pub fn run(mut command: Command) -> Output {
     let described = describe(&command);

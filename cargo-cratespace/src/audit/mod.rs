@@ -193,7 +193,7 @@ struct Audited<'a> {
 /// Runs `audit`.
 pub fn run(args: &Audit, shell: &Shell) -> Result<Outcome, Error> {
     let cargo = Cargo::new(&args.common.cargo, shell);
-    let target = args.target.as_ref();
+    let target = args.build.target.as_ref();
     let build = Build::resolve(&cargo, &args.common, target, Platforms::Every, shell)?;
     let found = cratespaces::among(&build.packages, shell);
     if found.is_empty() {
@@ -210,13 +210,13 @@ pub fn run(args: &Audit, shell: &Shell) -> Result<Outcome, Error> {
     for cratespace in &found {
         let package = cratespace.package;
         shell.status("Auditing", package.describe());
-        let (_, cfg) = build.features(&cargo, package, &args.features, &rustc)?;
+        let (_, cfg) = build.features(&cargo, package, &args.build.features, &rustc)?;
         let audited = Audited {
             cargo: &cargo,
             workspace: &build.workspace,
             top: &package.id,
             top_name: &package.name,
-            features: &args.features,
+            features: &args.build.features,
             target: &build.target,
             cfg: &rustc,
         };

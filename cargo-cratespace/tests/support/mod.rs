@@ -34,6 +34,21 @@ pub fn command(dir: &Path, args: &[&str]) -> Command {
     command
 }
 
+/// `cargo ARGS` in `dir`, offline and without colour, building where every
+/// test that builds a scratch crate builds, so that the registry crates
+/// compile once.
+pub fn cargo(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", repo().join("target").join("cli-tests"))
+        .env("CARGO_TERM_COLOR", "never")
+        .env("CARGO_NET_OFFLINE", "true")
+        .env_remove("CRATESPACE_MANIFEST_DIR")
+        .output()
+        .expect("cargo runs")
+}
+
 /// Everything a command said, for a failure message.
 pub fn report(what: &str, output: &Output) -> String {
     format!(
