@@ -97,9 +97,10 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
         diagnostics,
         versioning: Versioning::Independent,
         checked: vec![false; index.keys()],
+        crate_at: vec![None; index.keys()],
         index,
         crates: Vec::new(),
-        crate_of: HashMap::new(),
+        unlisted: HashMap::new(),
     };
     let package = input.cargo.map(|(_, package)| package);
     let mut cratespace = Cratespace {
@@ -207,8 +208,11 @@ struct Context<'a, 'd> {
     index: Index<'a>,
     /// The crates the members re-export from, each once.
     crates: Vec<CrateRecord>,
-    /// Where each dependency key stands in `crates`.
-    crate_of: HashMap<String, usize>,
+    /// Where each dependency stands in `crates`, by the first position of
+    /// its key in the index.
+    crate_at: Vec<Option<usize>>,
+    /// Where each dependency stands in `crates` without `Cargo.toml`, by key.
+    unlisted: HashMap<String, Option<usize>>,
 }
 
 impl Context<'_, '_> {
@@ -626,24 +630,9 @@ impl Context<'_, '_> {
     ) -> Option<Member> {
         let options = options.unwrap_or_default();
         let resolved = self.resolve(dependency, span.clone())?;
-        let (gate, derived) = if options.has_cfg {
-            let derived = match self.input.cargo {
-                // Without Cargo.toml, the members' `cfg` is all there is.
-                None => Some(options.cfg.clone()),
-                // The crate's own gate, for the reserved module, is still
-                // cargo's; what cannot be derived is no problem of the
-                // member, whose `cfg` stands in for it.
-                Some(_) => {
-                    let problems = self.diagnostics.len();
-                    let derived = self.gate(&resolved, span.clone(), path);
-                    self.diagnostics.truncate(problems);
-                    derived
-                }
-            };
-            (options.cfg, derived)
-        } else {
-            let gate = self.gate(&resolved, span.clone(), path)?;
-            (gate.clone(), Some(gate))
+        let gate = match options.has_cfg {
+            true => options.cfg,
+            false => self.gate(&resolved, span.clone(), path)?,
         };
         let krate = match name::crate_name(resolved.key) {
             Ok(krate) => krate,
@@ -669,7 +658,7 @@ impl Context<'_, '_> {
             // not join the namespace.
             return None;
         }
-        self.record_crate(&resolved, &krate, derived);
+        self.record_crate(&resolved, &krate, &gate, options.has_cfg, span, path);
         let kind = match (&name, &options.voucher) {
             (None, _) => Kind::Glob,
             (Some(_), Some(_)) => Kind::Voucher,
@@ -690,30 +679,57 @@ impl Context<'_, '_> {
     }
 
     /// Notes the crate of a member for the reserved module: once a
-    /// dependency key, with cargo's gate. Without `Cargo.toml` the gate is
-    /// the members' own: any of theirs, always if one has none.
-    fn record_crate(&mut self, resolved: &Resolved<'_>, krate: &Name, gate: Option<Option<Cfg>>) {
-        let known = self
-            .crate_of
-            .get(resolved.key)
-            .map(|&at| &mut self.crates[at]);
-        match known {
-            Some(known) if self.input.cargo.is_none() => {
-                known.gate = match (known.gate.take(), gate) {
-                    (Some(Some(a)), Some(Some(b))) => Some(Some(Cfg::any(vec![a, b]))),
+    /// dependency key, with cargo's gate, which is the member's own unless
+    /// the member gives a `cfg`. Without `Cargo.toml` the gate is the
+    /// members' own: any of theirs, always if one has none.
+    fn record_crate(
+        &mut self,
+        resolved: &Resolved<'_>,
+        krate: &Name,
+        member_gate: &Option<Cfg>,
+        has_cfg: bool,
+        span: Range<usize>,
+        path: &str,
+    ) {
+        match (*self.crate_slot(resolved), self.input.cargo) {
+            (Some(at), None) => {
+                let known = &mut self.crates[at];
+                known.gate = match (known.gate.take(), member_gate) {
+                    (Some(Some(a)), Some(b)) => Some(Some(Cfg::any(vec![a, b.clone()]))),
                     _ => Some(None),
                 };
             }
-            Some(_) => {}
-            None => {
-                self.crate_of
-                    .insert(resolved.key.to_owned(), self.crates.len());
+            (Some(_), Some(_)) => {}
+            (None, cargo) => {
+                let gate = match (has_cfg, cargo) {
+                    (true, Some(_)) => {
+                        // The crate's own gate is still cargo's; what cannot
+                        // be derived is no problem of the member, whose
+                        // `cfg` stands in for it.
+                        let problems = self.diagnostics.len();
+                        let derived = self.gate(resolved, span, path);
+                        self.diagnostics.truncate(problems);
+                        derived
+                    }
+                    _ => Some(member_gate.clone()),
+                };
+                *self.crate_slot(resolved) = Some(self.crates.len());
                 self.crates.push(CrateRecord {
                     package: resolved.package.to_owned(),
                     krate: krate.clone(),
                     gate,
                 });
             }
+        }
+    }
+
+    /// Where the crate of `resolved` stands in `crates`, once recorded: by
+    /// the first position of its key in the index, as `checked`, or by its
+    /// key where there is no `Cargo.toml` to index.
+    fn crate_slot(&mut self, resolved: &Resolved<'_>) -> &mut Option<usize> {
+        match self.input.cargo {
+            Some(_) => &mut self.crate_at[resolved.listed.start],
+            None => self.unlisted.entry(resolved.key.to_owned()).or_default(),
         }
     }
 }
