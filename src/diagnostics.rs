@@ -80,7 +80,8 @@
 //!           | ^^^^^^^^^ not a key of `[package.metadata.cratespace]`
 //!           |
 //!           = note: the keys of `[package.metadata.cratespace]` are `members`,
-//!                   `versioning`, `metadata`, `policy`, `generated`
+//!                   `versioning`, `metadata`, `member-paths`, `policy`,
+//!                   `generated`
 //!           = help: did you mean `versioning`?
 //! ```
 //!

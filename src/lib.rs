@@ -73,6 +73,9 @@
 //! - `members` (required): the tree of members.
 //! - `versioning`: `"independent"` (the default), `"pinned"` or `"lockstep"`.
 //! - `metadata`: `false` leaves the `CRATESPACE` const out; a string renames it.
+//! - `member-paths`: `false` leaves the reserved module `__cratespace` (above)
+//!   out, for a family without [proc-macro members](#writing-a-proc-macro-member)
+//!   that reach member crates through it; `true` (the default) emits it.
 //! - `policy`: what every member must be, which `cargo cratespace audit`
 //!   checks (see [the policy](#the-policy-and-cargo-vet)); the macro only
 //!   validates it.
@@ -586,7 +589,9 @@
 //! alone: no proc macro and no `toml` in the graph. The file holds the
 //! items the macro emits, formatted by rustfmt, with a header that says how
 //! to write it again; with `metadata = false` it uses nothing of this
-//! crate, and the dependency can go. Nothing tracks the manifest any more,
+//! crate, and the dependency can go; with `member-paths = false` as well,
+//! it is the hand-written `pub use` lines and nothing more. Nothing tracks
+//! the manifest any more,
 //! so CI runs `cargo cratespace generate --check` (exit code 1 and a diff
 //! when the file is stale), and `cargo cratespace check` reports a stale
 //! file too. A file written by a release whose encoding of the members this

@@ -53,7 +53,9 @@ pub fn expand(cratespace: &Cratespace, tracked: &[String], base_env: &str) -> Ve
         .as_ref()
         .map(|_| Encoded::new(cratespace.versioning, members));
     namespace(&mut text, &cratespace.root, &mut gates, table.as_mut());
-    reserved(&mut text, &cratespace.crates);
+    if let Some(crates) = &cratespace.crates {
+        reserved(&mut text, crates);
+    }
     let mut pieces = Vec::with_capacity(5);
     if let (Some(name), Some(table)) = (&cratespace.metadata, &table) {
         metadata(&mut pieces, text, cratespace, name, &gates, table);

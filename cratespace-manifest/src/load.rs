@@ -249,7 +249,7 @@ fn empty(diagnostics: Vec<Diagnostic>, tracked: Vec<String>) -> Loaded {
             generated: None,
             policy: Default::default(),
             root: Default::default(),
-            crates: Vec::new(),
+            crates: None,
         },
         diagnostics,
         tracked,

@@ -22,8 +22,9 @@ pub struct Cratespace {
     /// The members and namespaces at the top crate's root.
     pub root: Namespace,
     /// Each crate the members re-export from, once, for the
-    /// [`RESERVED_MODULE`]: not members themselves.
-    pub crates: Vec<MemberCrate>,
+    /// [`RESERVED_MODULE`]: not members themselves. `None` when
+    /// `member-paths = false` leaves the module out.
+    pub crates: Option<Vec<MemberCrate>>,
 }
 
 /// The module at the top crate's root, `#[doc(hidden)]`, that reaches each

@@ -36,7 +36,7 @@ fn top(items: Vec<model::Item>) -> model::Cratespace {
         generated: None,
         policy: model::Policy::default(),
         root: model::Namespace { items },
-        crates: Vec::new(),
+        crates: Some(Vec::new()),
     }
 }
 

@@ -155,3 +155,47 @@ fn a_member_at_the_reserved_name_is_an_error() {
         .collect();
     assert_eq!(paths, ["inner::__cratespace"]);
 }
+
+#[test]
+fn member_paths_false_leaves_the_module_out() {
+    let loaded = load_cargo(&format!(
+        "{HEAD}[dependencies]\nacme-core = \"1\"\n\n\
+         [package.metadata.cratespace]\nmember-paths = false\n\n\
+         [package.metadata.cratespace.members]\ncore = \"acme-core\"\n"
+    ));
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert_eq!(loaded.cratespace.crates, None);
+    let output = text(
+        &expand(&loaded.cratespace, &[], "CARGO_MANIFEST_DIR"),
+        "::rt",
+    );
+    assert!(output.contains("pub use ::acme_core as core;"), "{output}");
+    assert!(!output.contains("__cratespace"), "{output}");
+}
+
+#[test]
+fn member_paths_true_is_the_default_written_out() {
+    let written = load_cargo(&format!(
+        "{HEAD}[dependencies]\nacme-core = \"1\"\n\n\
+         [package.metadata.cratespace]\nmember-paths = true\n\n\
+         [package.metadata.cratespace.members]\ncore = \"acme-core\"\n"
+    ));
+    assert_eq!(reserved(&written), ["pub use ::acme_core as acme_core;"]);
+}
+
+#[test]
+fn member_paths_must_be_a_boolean() {
+    let loaded = load_cargo(&format!(
+        "{HEAD}[dependencies]\nacme-core = \"1\"\n\n\
+         [package.metadata.cratespace]\nmember-paths = \"no\"\n\n\
+         [package.metadata.cratespace.members]\ncore = \"acme-core\"\n"
+    ));
+    let messages: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|diagnostic| diagnostic.message.clone())
+        .collect();
+    assert_eq!(messages, ["`member-paths` must be a boolean"]);
+    // What cannot be read keeps the default: the module stays.
+    assert!(loaded.cratespace.crates.is_some());
+}

@@ -5,9 +5,9 @@
 //!   rebuilds four: `fam-macro`
 //!   (`cratespace::cratespace!();`), `fam-hand` (the same facade written as
 //!   `pub use` lines), `fam-expanded` (what the macro expands to, written
-//!   out: the `pub use` lines and the `CRATESPACE` const) and `fam-bare`
-//!   (`cratespace!()` with `metadata = false`: the same items as
-//!   `fam-hand`). It builds everything once, then rebuilds the top crates
+//!   out: the `pub use` lines, the reserved module and the `CRATESPACE`
+//!   const) and `fam-bare` (`cratespace!()` with `metadata = false` and
+//!   `member-paths = false`: the same items as `fam-hand`). It builds everything once, then rebuilds the top crates
 //!   in turn, R times each, after touching their `src/lib.rs`, and prints
 //!   the median time of rustc on each top crate and of the whole
 //!   `cargo build -p`, and the medians of the ratios run by run
@@ -17,14 +17,16 @@
 //!   with `--profile build-override`, `[profile.dev.build-override]
 //!   opt-level = 3`, which optimizes every proc macro and build script.
 //! - `compile-cost generated [--runs R] [N…]` (default N = 50 and 500):
-//!   the same workspace, with two more top crates whose `lib.rs` is
+//!   the same workspace, with three more top crates whose `lib.rs` is
 //!   `include!("cratespace.rs")` of the file `cargo cratespace generate`
-//!   writes: `fam-generated` (the metadata const, `cratespace` without its
-//!   macros) and `fam-generated-bare` (`metadata = false`, no dependency
-//!   on `cratespace`). Rebuilds them and `fam-hand` in turn and prints the
+//!   writes: `fam-generated` (the reserved module and the metadata const,
+//!   `cratespace` without its macros), `fam-generated-paths` (the reserved
+//!   module, `metadata = false`, no dependency on `cratespace`) and
+//!   `fam-generated-bare` (`member-paths = false` too: the same items as
+//!   `fam-hand`). Rebuilds them and `fam-hand` in turn and prints the
 //!   ratios against `fam-hand` with their quartiles over the runs (budget
-//!   1.00 within noise for `fam-generated-bare`; the const's cost is
-//!   `fam-generated`'s).
+//!   1.00 within noise for `fam-generated-bare`; the reserved module's cost
+//!   is `fam-generated-paths`'s, the const's `fam-generated`'s).
 //! - `compile-cost memory [--runs R] [N]` (default N = 5 000): the same
 //!   crates; prints the peak RSS of rustc on each top crate.
 //! - `compile-cost instructions [--profile P] [N…]` (default N = 500):
@@ -68,27 +70,32 @@ const TOP_CRATES: &[&str] = &[
     "fam_generated_bare",
 ];
 /// The top crates: directory, package and what it is.
-const SIDES: [(&str, &str, &str); 6] = [
+const SIDES: [(&str, &str, &str); 7] = [
     ("macro", "fam-macro", "`cratespace!()`"),
     ("hand", "fam-hand", "hand-written `pub use`"),
     ("expanded", "fam-expanded", "the expansion written out"),
     (
         "bare",
         "fam-bare",
-        "`cratespace!()` with `metadata = false`",
+        "`cratespace!()`, no const, no `__cratespace`",
     ),
     ("generated", "fam-generated", "generated file"),
     (
         "generated-bare",
         "fam-generated-bare",
-        "generated file, `metadata = false`",
+        "generated, no const, no `__cratespace`",
+    ),
+    (
+        "generated-paths",
+        "fam-generated-paths",
+        "generated, no const, with `__cratespace`",
     ),
 ];
 /// The sides `compile` and `memory` rebuild: the macro's.
 const MACRO_SIDES: [usize; 4] = [0, 1, 2, 3];
-/// The sides `generated` rebuilds: the hand-written crate and the two
+/// The sides `generated` rebuilds: the hand-written crate and the three
 /// generated facades.
-const GENERATED_SIDES: [usize; 3] = [1, 5, 4];
+const GENERATED_SIDES: [usize; 4] = [1, 5, 6, 4];
 /// One rebuild of each top crate rebuilt, in the order of the sides asked
 /// for: the whole command's time, rustc's time and rustc's peak RSS in KiB.
 type Run = Vec<(Duration, (f64, u64))>;
@@ -366,7 +373,7 @@ fn generate(n: usize, profile: Profile) -> PathBuf {
     write(
         &root.join("Cargo.toml"),
         &format!(
-            "[workspace]\nmembers = [\"members/*\", \"macro\", \"hand\", \"expanded\", \"bare\", \"generated\", \"generated-bare\"]\nresolver = \"2\"\n{profile}"
+            "[workspace]\nmembers = [\"members/*\", \"macro\", \"hand\", \"expanded\", \"bare\", \"generated\", \"generated-bare\", \"generated-paths\"]\nresolver = \"2\"\n{profile}"
         ),
     );
     // The versions the workspace itself builds with.
@@ -401,6 +408,11 @@ fn generate(n: usize, profile: Profile) -> PathBuf {
         (
             "generated-bare",
             "fam-generated-bare",
+            "//! The facade by `cargo cratespace generate`, without the metadata const\n//! or the reserved module.\n\ninclude!(\"cratespace.rs\");\n".to_owned(),
+        ),
+        (
+            "generated-paths",
+            "fam-generated-paths",
             "//! The facade by `cargo cratespace generate`, without the metadata const.\n\ninclude!(\"cratespace.rs\");\n".to_owned(),
         ),
     ] {
@@ -412,7 +424,11 @@ fn generate(n: usize, profile: Profile) -> PathBuf {
         let table = "[package.metadata.cratespace]\n";
         match dir {
             "bare" => {
-                manifest = manifest.replacen(table, &format!("{table}metadata = false\n"), 1);
+                manifest = manifest.replacen(
+                    table,
+                    &format!("{table}metadata = false\nmember-paths = false\n"),
+                    1,
+                );
             }
             "generated" => {
                 let lean = runtime.replacen(" }", ", default-features = false }", 1);
@@ -423,6 +439,15 @@ fn generate(n: usize, profile: Profile) -> PathBuf {
                 );
             }
             "generated-bare" => {
+                manifest = manifest.replacen(&runtime, "", 1).replacen(
+                    table,
+                    &format!(
+                        "{table}metadata = false\nmember-paths = false\ngenerated = \"src/cratespace.rs\"\n"
+                    ),
+                    1,
+                );
+            }
+            "generated-paths" => {
                 manifest = manifest.replacen(&runtime, "", 1).replacen(
                     table,
                     &format!("{table}metadata = false\ngenerated = \"src/cratespace.rs\"\n"),
@@ -450,6 +475,8 @@ fn generate_files(root: &Path) {
             "fam-generated",
             "-p",
             "fam-generated-bare",
+            "-p",
+            "fam-generated-paths",
         ])
         .arg("--manifest-path")
         .arg(root.join("Cargo.toml"))
@@ -662,7 +689,7 @@ fn instructions(n: usize, profile: Profile) {
     let hand = counts[1] as f64;
     for (side, (_, _, what)) in SIDES.iter().enumerate() {
         println!(
-            "  {what:<42} {:>8.1} M  {:.3} of the hand-written",
+            "  {what:<44} {:>8.1} M  {:.3} of the hand-written",
             counts[side] as f64 / 1e6,
             counts[side] as f64 / hand
         );
@@ -710,7 +737,7 @@ fn compile(n: usize, runs: usize, profile: Profile) {
             median(runs_of.iter().map(|run| value(run, side)).collect())
         };
         println!(
-            "  {what:<42} rustc {:.3} s, cargo build -p {:.3} s",
+            "  {what:<44} rustc {:.3} s, cargo build -p {:.3} s",
             times(&rustc),
             times(&total)
         );
@@ -743,13 +770,17 @@ fn generated(n: usize, runs: usize) {
             median(runs_of.iter().map(|run| value(run, at)).collect())
         };
         println!(
-            "  {:<42} rustc {:.3} s, cargo build -p {:.3} s",
+            "  {:<44} rustc {:.3} s, cargo build -p {:.3} s",
             SIDES[side].2,
             times(&rustc),
             times(&total)
         );
     }
-    for (at, budget) in [(1, " (budget 1.00 within noise)"), (2, " (reported)")] {
+    for (at, budget) in [
+        (1, " (budget 1.00 within noise)"),
+        (2, " (reported)"),
+        (3, " (reported)"),
+    ] {
         let spread = |value: &dyn Fn(&Run, usize) -> f64| {
             let mut ratios: Vec<f64> = runs_of
                 .iter()
@@ -780,7 +811,7 @@ fn memory(n: usize, runs: usize, profile: Profile) {
     println!("N = {n}, {runs} rebuilds of each top crate (dev profile), median peak RSS of rustc:");
     for (side, (_, _, what)) in SIDES[..MACRO_SIDES.len()].iter().enumerate() {
         let kib = median(runs_of.iter().map(|run| peak(run, side)).collect());
-        println!("  {what:<42} {:.1} MiB", kib / 1024.0);
+        println!("  {what:<44} {:.1} MiB", kib / 1024.0);
     }
     for (side, other) in [(0, 1), (3, 1), (0, 2)] {
         println!(

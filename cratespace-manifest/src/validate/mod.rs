@@ -25,7 +25,14 @@ use std::ops::Range;
 use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
-const TABLE_KEYS: &[&str] = &["members", "versioning", "metadata", "policy", "generated"];
+const TABLE_KEYS: &[&str] = &[
+    "members",
+    "versioning",
+    "metadata",
+    "member-paths",
+    "policy",
+    "generated",
+];
 const MEMBER_KEYS: &[&str] = &["dependency", "path", "doc", "cfg", "voucher"];
 const VOUCHER_KEYS: &[&str] = &["approved", "by", "checksums", "vet"];
 const POLICY_KEYS: &[&str] = &["licenses", "no-std"];
@@ -114,8 +121,9 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
         generated: None,
         policy: Policy::default(),
         root: Namespace::default(),
-        crates: Vec::new(),
+        crates: None,
     };
+    let mut member_paths = true;
     if let Some((_, value)) = get(input.table, "versioning") {
         cx.versioning = cx.versioning(value);
         cratespace.versioning = cx.versioning;
@@ -130,6 +138,7 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
             "members" => members = Some(value),
             "versioning" => {}
             "metadata" => cratespace.metadata = cx.metadata(value),
+            "member-paths" => member_paths = cx.boolean(value, "`member-paths`", true),
             "generated" => cratespace.generated = cx.generated(value),
             "policy" => cratespace.policy = cx.policy(value),
             _ => cx.unknown_key(key, TABLE_KEYS, input.table_name),
@@ -158,7 +167,9 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
             cx.diagnostics.push(diagnostic);
         }
     }
-    cratespace.crates = member_crates(cx.crates);
+    if member_paths {
+        cratespace.crates = Some(member_crates(cx.crates));
+    }
     cratespace
 }
 
@@ -310,6 +321,17 @@ impl Context<'_, '_> {
                     "a boolean or the name of the const",
                 );
                 Some("CRATESPACE".to_owned())
+            }
+        }
+    }
+
+    /// A boolean key; `default` when it holds something else.
+    fn boolean(&mut self, value: &Value<'_>, what: &str, default: bool) -> bool {
+        match value.get_ref() {
+            DeValue::Boolean(value) => *value,
+            other => {
+                self.wrong_type(value, other, what, "a boolean");
+                default
             }
         }
     }

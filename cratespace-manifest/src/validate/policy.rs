@@ -24,10 +24,7 @@ impl Context<'_, '_> {
         for (key, value) in entries(table) {
             match key.get_ref().as_ref() {
                 "licenses" => policy.licenses = self.licenses(value),
-                "no-std" => match value.get_ref() {
-                    DeValue::Boolean(no_std) => policy.no_std = *no_std,
-                    other => self.wrong_type(value, other, "`no-std`", "a boolean"),
-                },
+                "no-std" => policy.no_std = self.boolean(value, "`no-std`", false),
                 _ => self.unknown_key(key, POLICY_KEYS, "`policy`"),
             }
         }
