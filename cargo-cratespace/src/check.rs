@@ -15,7 +15,9 @@ use crate::generate;
 use crate::report;
 use crate::shell::Shell;
 use crate::workspace;
+use cargo_metadata::{DependencyKind, Metadata};
 use cratespace_manifest::Diagnostic;
+use cratespace_manifest::model::RESERVED_MODULE;
 
 /// Runs `check`.
 pub fn run(args: &Check, shell: &Shell) -> Result<Outcome, Error> {
@@ -31,14 +33,17 @@ pub fn run(args: &Check, shell: &Shell) -> Result<Outcome, Error> {
     if args.cargo_check && !cargo.check_passing_through(&cargo_check_args(args))? {
         outcome = Outcome::Findings;
     }
-    let packages = match cargo.metadata(&manifest, Graph::Packages) {
-        Ok(metadata) => workspace::select(&metadata, &manifest, &common.workspace)?,
+    let (packages, metadata) = match cargo.metadata(&manifest, Graph::Packages) {
+        Ok(metadata) => (
+            workspace::select(&metadata, &manifest, &common.workspace)?,
+            Some(metadata),
+        ),
         Err(error) => {
             shell.warn(format_args!(
                 "only `{}` is checked, read directly: {error}",
                 manifest.display()
             ));
-            vec![workspace::read(&manifest)?]
+            (vec![workspace::read(&manifest)?], None)
         }
     };
     for cratespace in &cratespaces::among(&packages, shell) {
@@ -49,8 +54,55 @@ pub fn run(args: &Check, shell: &Shell) -> Result<Outcome, Error> {
         if stale_files(cratespace, shell) {
             outcome = Outcome::Findings;
         }
+        if metadata
+            .as_ref()
+            .is_some_and(|metadata| member_paths_needed(cratespace, metadata, shell))
+        {
+            outcome = Outcome::Findings;
+        }
     }
     Ok(outcome)
+}
+
+/// Reports each member whose package depends on `cratespace-member`, whose
+/// paths go through the reserved module, in a manifest that leaves the
+/// module out (`member-paths = false`); whether there was one. The packages
+/// seen are the workspace's (`cargo metadata --no-deps`), where a family
+/// keeps its own proc-macro members.
+fn member_paths_needed(cratespace: &Cratespace, metadata: &Metadata, shell: &Shell) -> bool {
+    let mut found = false;
+    for manifest in &cratespace.manifests {
+        let model = &manifest.loaded.cratespace;
+        if model.crates.is_some() || !manifest.loaded.diagnostics.is_empty() {
+            continue;
+        }
+        let mut reported: Vec<&str> = Vec::new();
+        for (path, member) in model.root.members() {
+            let uses_member_paths = metadata.workspace_packages().iter().any(|package| {
+                package.name.as_str() == member.package
+                    && package.dependencies.iter().any(|dependency| {
+                        dependency.name == "cratespace-member"
+                            && dependency.kind == DependencyKind::Normal
+                    })
+            });
+            if !uses_member_paths || reported.contains(&member.package.as_str()) {
+                continue;
+            }
+            reported.push(&member.package);
+            let diagnostic = Diagnostic::new(format!(
+                "member `{path}` depends on `cratespace-member`, but `member-paths = false`"
+            ))
+            .note(format!(
+                "`{}` takes paths to member crates through `::{}::{RESERVED_MODULE}`,\nwhich `member-paths = false` leaves out",
+                member.package,
+                cratespace.package.name.replace('-', "_")
+            ))
+            .help("remove `member-paths = false` from the cratespace table");
+            report::diagnostic(cratespace, &diagnostic, manifest.call.as_ref(), shell);
+            found = true;
+        }
+    }
+    found
 }
 
 /// Reports each file `cargo cratespace generate` wrote that no longer holds

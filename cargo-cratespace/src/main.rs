@@ -62,6 +62,13 @@
 //! `cargo metadata` fails (a `Cargo.toml` that is not TOML, say), a warning
 //! says so and the package of the manifest at hand is read directly.
 //!
+//! Two findings the compiler cannot make come on top: a generated file
+//! that is stale or missing (see `generate`), and a member whose package
+//! in the workspace depends on `cratespace-member` in a cratespace with
+//! `member-paths = false` (its macros take their paths through the
+//! `__cratespace` module that the key leaves out; a member outside the
+//! workspace is not looked at).
+//!
 //! # `audit`
 //!
 //! What the compiler cannot see, checked as a careful consumer checks a

@@ -514,3 +514,65 @@ fn help_shows_an_example_on_every_command() {
         }
     }
 }
+
+#[test]
+fn member_paths_false_is_a_finding_where_a_member_uses_cratespace_member() {
+    let dir = scratch("member-paths");
+    let repo = repo().display().to_string().replace('\\', "/");
+    let top = |member_paths: &str| {
+        format!(
+            "[package]\nname = \"top\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n\
+             [dependencies]\ncratespace = {{ path = \"{repo}\" }}\n\
+             kid = {{ path = \"../kid\" }}\nkid-derive = {{ path = \"../kid-derive\" }}\n\n\
+             [package.metadata.cratespace]\n{member_paths}\n\
+             [package.metadata.cratespace.members]\n\"*\" = \"kid\"\nderive = \"kid-derive\"\n"
+        )
+    };
+    write(
+        &dir,
+        &[
+            (
+                "Cargo.toml",
+                "[workspace]\nmembers = [\"top\", \"kid\", \"kid-derive\"]\nresolver = \"2\"\n",
+            ),
+            ("top/Cargo.toml", &top("member-paths = false\n")),
+            ("top/src/lib.rs", "cratespace::cratespace!();\n"),
+            (
+                "kid/Cargo.toml",
+                "[package]\nname = \"kid\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+            ),
+            ("kid/src/lib.rs", "pub struct Kid;\n"),
+            (
+                "kid-derive/Cargo.toml",
+                &format!(
+                    "[package]\nname = \"kid-derive\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n\
+                     [lib]\nproc-macro = true\n\n\
+                     [dependencies]\ncratespace-member = {{ path = \"{repo}/cratespace-member\" }}\n"
+                ),
+            ),
+            ("kid-derive/src/lib.rs", "extern crate proc_macro;\n"),
+        ],
+    );
+    let output = cratespace(&dir, &["check", "-p", "top"]);
+    assert_exit(&output, 1);
+    let err = stderr(&output);
+    assert!(
+        err.contains(
+            "error: member `derive` depends on `cratespace-member`, but `member-paths = false`"
+        ) && err
+            .contains("`kid-derive` takes paths to member crates through `::top::__cratespace`")
+            && err.contains("help: remove `member-paths = false` from the cratespace table"),
+        "{}",
+        report("check does not report the derive member", &output)
+    );
+    // `kid` has no proc macros that take the path: only `derive` is named.
+    assert_eq!(
+        err.matches("depends on `cratespace-member`").count(),
+        1,
+        "{err}"
+    );
+
+    write(&dir, &[("top/Cargo.toml", &top(""))]);
+    let output = cratespace(&dir, &["check", "-p", "top"]);
+    assert_exit(&output, 0);
+}

@@ -60,15 +60,6 @@ const LOG_ENV: &str = "CRATESPACE_BENCH_RUSTC_LOG";
 /// under callgrind, writing `<crate>.<pid>.out` and `<crate>.<pid>.log` to
 /// this directory.
 const CALLGRIND_ENV: &str = "CRATESPACE_BENCH_CALLGRIND";
-/// The crates whose rustc runs the wrapper records.
-const TOP_CRATES: &[&str] = &[
-    "fam_macro",
-    "fam_hand",
-    "fam_expanded",
-    "fam_bare",
-    "fam_generated",
-    "fam_generated_bare",
-];
 /// The top crates: directory, package and what it is.
 const SIDES: [(&str, &str, &str); 7] = [
     ("macro", "fam-macro", "`cratespace!()`"),
@@ -267,9 +258,12 @@ fn wrap_rustc(log: &Path) -> ExitCode {
         .windows(2)
         .find(|pair| pair[0] == "--crate-name")
         .map(|pair| pair[1].clone());
-    let top = crate_name
-        .as_deref()
-        .filter(|name| TOP_CRATES.contains(name));
+    // The crates whose rustc runs the wrapper records: the top crates.
+    let top = crate_name.as_deref().filter(|name| {
+        SIDES
+            .iter()
+            .any(|(_, package, _)| package.replace('-', "_") == *name)
+    });
     let callgrind = std::env::var_os(CALLGRIND_ENV).map(PathBuf::from);
     let mut command = match (top, &callgrind) {
         (Some(name), Some(dir)) => {
