@@ -188,7 +188,7 @@ struct CrateRecord {
 /// package) names neither: the entry would be a guess.
 fn member_crates(records: Vec<CrateRecord>) -> Vec<MemberCrate> {
     let mut crates: Vec<MemberCrate> = Vec::with_capacity(records.len());
-    let mut names = std::collections::HashSet::new();
+    let mut names = std::collections::HashSet::with_capacity(records.len());
     let mut shared = std::collections::HashSet::new();
     for record in records {
         let (Some(gate), Some(name)) = (record.gate, name::crate_name(&record.package).ok()) else {
