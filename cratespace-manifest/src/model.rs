@@ -41,8 +41,6 @@ pub struct MemberCrate {
     /// name (`acme_core`), which the crate's own proc macros know without
     /// reading the top crate's `Cargo.toml`.
     pub name: Name,
-    /// The package name.
-    pub package: String,
     /// How the top crate names it: the Rust name of its dependency key.
     pub krate: Name,
     /// When cargo compiles it, derived from `Cargo.toml` whatever `cfg` a

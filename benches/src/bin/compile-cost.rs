@@ -370,11 +370,10 @@ fn generate(n: usize, profile: Profile) -> PathBuf {
             "[workspace]\nmembers = [\"members/*\", \"macro\", \"hand\", \"expanded\", \"bare\", \"generated\", \"generated-bare\", \"generated-paths\"]\nresolver = \"2\"\n{profile}"
         ),
     );
-    // The versions the workspace itself builds with.
-    if !root.join("Cargo.lock").exists() {
-        fs::copy(workspace().join("Cargo.lock"), root.join("Cargo.lock"))
-            .expect("Cargo.lock can be copied");
-    }
+    // The versions the workspace itself builds with, as they are now (a
+    // lock copied once would keep the versions of that day).
+    fs::copy(workspace().join("Cargo.lock"), root.join("Cargo.lock"))
+        .expect("Cargo.lock can be copied");
     for member in &family.members {
         let dir = root.join("members").join(&member.package);
         write(&dir.join("Cargo.toml"), &member.cargo_toml);
@@ -842,10 +841,10 @@ fn floor() -> PathBuf {
          \x20   format!(\"const KEYS: usize = {keys};\").parse().unwrap()\n\
          }\n",
     );
-    if !root.join("Cargo.lock").exists() {
-        fs::copy(workspace().join("Cargo.lock"), root.join("Cargo.lock"))
-            .expect("Cargo.lock can be copied");
-    }
+    // The versions `cratespace` builds with, so that both sides build the
+    // same `toml`.
+    fs::copy(workspace().join("Cargo.lock"), root.join("Cargo.lock"))
+        .expect("Cargo.lock can be copied");
     root
 }
 

@@ -175,7 +175,8 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
 
 /// A crate some member re-exports from, by the member that first named it.
 struct CrateRecord {
-    package: String,
+    /// Its package name as a Rust name; `None` when it is not one.
+    name: Option<Name>,
     krate: Name,
     /// When cargo compiles it; `None` when that cannot be derived (a plain
     /// target triple, a dependency never compiled), so that the reserved
@@ -191,7 +192,7 @@ fn member_crates(records: Vec<CrateRecord>) -> Vec<MemberCrate> {
     let mut names = std::collections::HashSet::with_capacity(records.len());
     let mut shared = std::collections::HashSet::new();
     for record in records {
-        let (Some(gate), Some(name)) = (record.gate, name::crate_name(&record.package).ok()) else {
+        let (Some(gate), Some(name)) = (record.gate, record.name) else {
             continue;
         };
         if !names.insert(name.ident.clone()) {
@@ -200,7 +201,6 @@ fn member_crates(records: Vec<CrateRecord>) -> Vec<MemberCrate> {
         }
         crates.push(MemberCrate {
             name,
-            package: record.package,
             krate: record.krate,
             gate,
         });
@@ -737,7 +737,7 @@ impl Context<'_, '_> {
                 };
                 *self.crate_slot(resolved) = Some(self.crates.len());
                 self.crates.push(CrateRecord {
-                    package: resolved.package.to_owned(),
+                    name: name::crate_name(resolved.package).ok(),
                     krate: krate.clone(),
                     gate,
                 });
