@@ -108,6 +108,7 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
         index,
         crates: Vec::new(),
         unlisted: HashMap::new(),
+        member_paths: true,
     };
     let package = input.cargo.map(|(_, package)| package);
     let mut cratespace = Cratespace {
@@ -123,7 +124,6 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
         root: Namespace::default(),
         crates: None,
     };
-    let mut member_paths = true;
     if let Some((_, value)) = get(input.table, "versioning") {
         cx.versioning = cx.versioning(value);
         cratespace.versioning = cx.versioning;
@@ -138,7 +138,7 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
             "members" => members = Some(value),
             "versioning" => {}
             "metadata" => cratespace.metadata = cx.metadata(value),
-            "member-paths" => member_paths = cx.boolean(value, "`member-paths`", true),
+            "member-paths" => cx.member_paths = cx.boolean(value, "`member-paths`", true),
             "generated" => cratespace.generated = cx.generated(value),
             "policy" => cratespace.policy = cx.policy(value),
             _ => cx.unknown_key(key, TABLE_KEYS, input.table_name),
@@ -167,7 +167,7 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
             cx.diagnostics.push(diagnostic);
         }
     }
-    if member_paths {
+    if cx.member_paths {
         cratespace.crates = Some(member_crates(cx.crates));
     }
     cratespace
@@ -224,6 +224,8 @@ struct Context<'a, 'd> {
     crate_at: Vec<Option<usize>>,
     /// Where each dependency stands in `crates` without `Cargo.toml`, by key.
     unlisted: HashMap<String, Option<usize>>,
+    /// Whether the reserved module is emitted, and `crates` recorded.
+    member_paths: bool,
 }
 
 impl Context<'_, '_> {
@@ -680,7 +682,9 @@ impl Context<'_, '_> {
             // not join the namespace.
             return None;
         }
-        self.record_crate(&resolved, &krate, &gate, options.has_cfg, span, path);
+        if self.member_paths {
+            self.record_crate(&resolved, &krate, &gate, options.has_cfg, span, path);
+        }
         let kind = match (&name, &options.voucher) {
             (None, _) => Kind::Glob,
             (Some(_), Some(_)) => Kind::Voucher,
