@@ -156,13 +156,18 @@ fn a_member_at_the_reserved_name_is_an_error() {
     assert_eq!(paths, ["inner::__cratespace"]);
 }
 
+/// A top crate of one member, `core`, with `member-paths = {value}`.
+fn with_member_paths(value: &str) -> Loaded {
+    load_cargo(&format!(
+        "{HEAD}[dependencies]\nacme-core = \"1\"\n\n\
+         [package.metadata.cratespace]\nmember-paths = {value}\n\n\
+         [package.metadata.cratespace.members]\ncore = \"acme-core\"\n"
+    ))
+}
+
 #[test]
 fn member_paths_false_leaves_the_module_out() {
-    let loaded = load_cargo(&format!(
-        "{HEAD}[dependencies]\nacme-core = \"1\"\n\n\
-         [package.metadata.cratespace]\nmember-paths = false\n\n\
-         [package.metadata.cratespace.members]\ncore = \"acme-core\"\n"
-    ));
+    let loaded = with_member_paths("false");
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     assert_eq!(loaded.cratespace.crates, None);
     let output = text(
@@ -175,21 +180,13 @@ fn member_paths_false_leaves_the_module_out() {
 
 #[test]
 fn member_paths_true_is_the_default_written_out() {
-    let written = load_cargo(&format!(
-        "{HEAD}[dependencies]\nacme-core = \"1\"\n\n\
-         [package.metadata.cratespace]\nmember-paths = true\n\n\
-         [package.metadata.cratespace.members]\ncore = \"acme-core\"\n"
-    ));
+    let written = with_member_paths("true");
     assert_eq!(reserved(&written), ["pub use ::acme_core as acme_core;"]);
 }
 
 #[test]
 fn member_paths_must_be_a_boolean() {
-    let loaded = load_cargo(&format!(
-        "{HEAD}[dependencies]\nacme-core = \"1\"\n\n\
-         [package.metadata.cratespace]\nmember-paths = \"no\"\n\n\
-         [package.metadata.cratespace.members]\ncore = \"acme-core\"\n"
-    ));
+    let loaded = with_member_paths("\"no\"");
     let messages: Vec<String> = loaded
         .diagnostics
         .iter()

@@ -532,7 +532,6 @@ impl Context<'_, '_> {
         let mut parsed = Options::default();
         let mut emittable = true;
         let mut dependency = None;
-        let place = format!("member `{path}`");
         for (key, value) in entries(options) {
             match key.get_ref().as_ref() {
                 "dependency" => {
@@ -560,7 +559,7 @@ impl Context<'_, '_> {
                     (parsed.voucher, parsed.approval) =
                         voucher.map(|(v, a)| (Some(v), Some(a))).unwrap_or_default();
                 }
-                _ => self.unknown_key(key, MEMBER_KEYS, &place),
+                _ => self.unknown_key(key, MEMBER_KEYS, &format!("member `{path}`")),
             }
         }
         let (dependency, span) = dependency?;
