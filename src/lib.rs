@@ -64,6 +64,13 @@
 //! derive), or a package the top crate depends on twice (two versions under
 //! two keys), has no entry: that would be a guess.
 //!
+//! A family whose members export no proc macros that take this path writes
+//! `member-paths = false`, and the module is left out: one `pub use` less
+//! per member crate for the compiler, which at 500 member crates is a fifth
+//! of a hand-written facade's instructions (see `BENCHMARKS.md`). The name
+//! stays reserved either way, and `cargo cratespace check` reports the key
+//! when a member of the workspace depends on `cratespace-member`.
+//!
 //! # The manifest
 //!
 //! The cratespace table is `[package.metadata.cratespace]`, or a file of its

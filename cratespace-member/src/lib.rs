@@ -56,7 +56,8 @@
 //! 4. **A dependency on the facade**, renamed or not:
 //!    `::a::__cratespace::acme_core`, through the module `cratespace!()`
 //!    reserves for this, which reaches every member crate by its package
-//!    name whichever namespace the family gives it.
+//!    name whichever namespace the family gives it (so the facade's
+//!    manifest keeps `member-paths` at its default, `true`).
 //! 5. Otherwise an [`Error`] that names the member, the manifest read and
 //!    the `crate = "…"` that settles it. A package under two keys of one
 //!    kind of table is an error too: never a guess.
