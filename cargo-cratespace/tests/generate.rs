@@ -425,47 +425,19 @@ fn a_file_of_another_release_is_a_compile_error() {
 /// the compiler track its manifest (a generated file reads none), formatted
 /// by rustfmt, as the file is.
 fn expanded(dir: &Path, package: &str) -> String {
-    let mut command = Command::new("rustup");
-    command
-        .args([
-            "run", "nightly", "cargo", "rustc", "-q", "-p", package, "--lib",
-        ])
-        .args(["--all-features", "--", "-Zunpretty=expanded"])
-        .current_dir(dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            repo().join("target").join("generate-tests-nightly"),
-        )
-        .env("CARGO_TERM_COLOR", "never")
+    let target = repo().join("target").join("generate-tests-nightly");
+    let output = support::nightly_cargo(dir, &target)
+        .args(["rustc", "-q", "-p", package, "--lib", "--all-features"])
+        .args(["--", "-Zunpretty=expanded"])
         .env("CARGO_NET_OFFLINE", "true")
-        .env_remove("CRATESPACE_MANIFEST_DIR");
-    for variable in [
-        "CARGO",
-        "RUSTC",
-        "RUSTDOC",
-        "RUSTUP_TOOLCHAIN",
-        "RUSTC_WRAPPER",
-    ] {
-        command.env_remove(variable);
-    }
-    let output = command.output().expect("rustup runs the nightly toolchain");
+        .output()
+        .expect("rustup runs the nightly toolchain");
     assert!(
         output.status.success(),
         "{}",
         report("nightly rustc -Zunpretty=expanded failed", &output)
     );
-    let mut kept = String::new();
-    let mut tracking = false;
-    for line in stdout(&output).lines() {
-        tracking = tracking || line.starts_with("const _: &[u8] =");
-        if !tracking {
-            kept.push_str(line);
-            kept.push('\n');
-        }
-        tracking = tracking && !line.trim_end().ends_with(';');
-    }
-    // Laid out, and its `use` items ordered, as rustfmt does the file.
-    support::rustfmt(&kept)
+    support::as_generated(&stdout(&output))
 }
 
 /// Only nightly rustc prints a crate as expanded; `.ci/run` installs it.

@@ -158,19 +158,7 @@ pub fn expanded(generated: &Generated, package: &str, features: &[String]) -> St
         .args(features)
         .args(["--", "-Zunpretty=expanded"])
         .current_dir(&generated.root);
-    let text = check("nightly rustc -Zunpretty=expanded", run(command));
-    let mut kept = String::new();
-    let mut tracking = false;
-    for line in text.lines() {
-        tracking = tracking || line.starts_with("const _: &[u8] =");
-        if !tracking {
-            kept.push_str(line);
-            kept.push('\n');
-        }
-        tracking = tracking && !line.trim_end().ends_with(';');
-    }
-    // Laid out, and its `use` items ordered, as rustfmt does the file.
-    support::rustfmt(&kept)
+    support::as_generated(&check("nightly rustc -Zunpretty=expanded", run(command)))
 }
 
 /// The `cargo-cratespace` binary, built once for the tests that run it.

@@ -35,27 +35,16 @@ pub fn cargo(target: &str) -> Command {
     command
 }
 
-/// `cargo ARGS` of the nightly toolchain, through rustup, building into
-/// `target/<target>`: none of the variables by which the cargo running the
-/// tests would make it use the stable toolchain's tools.
+mod nightly;
+// Each test crate uses only part of this module.
+#[allow(unused_imports)]
+pub use nightly::as_generated;
+
+/// `cargo ARGS` of the nightly toolchain, through rustup, run from the
+/// repository and building into `target/<target>`.
 pub fn nightly_cargo(target: &str, args: &[&str]) -> Command {
-    let mut command = Command::new("rustup");
-    command
-        .args(["run", "nightly", "cargo"])
-        .args(args)
-        .current_dir(root())
-        .env("CARGO_TARGET_DIR", target_dir(target))
-        .env("CARGO_TERM_COLOR", "never")
-        .env_remove("CRATESPACE_MANIFEST_DIR");
-    for variable in [
-        "CARGO",
-        "RUSTC",
-        "RUSTDOC",
-        "RUSTUP_TOOLCHAIN",
-        "RUSTC_WRAPPER",
-    ] {
-        command.env_remove(variable);
-    }
+    let mut command = nightly::nightly_cargo(root(), &target_dir(target));
+    command.args(args);
     command
 }
 
@@ -239,26 +228,4 @@ pub fn tree_lines(out: &str) -> Vec<TreeLine> {
             }
         })
         .collect()
-}
-
-/// `text` formatted by rustfmt: the compiler's pretty-printed expansion in
-/// the layout, and the order of `use` items, of a formatted file.
-pub fn rustfmt(text: &str) -> String {
-    use std::io::Write as _;
-    use std::process::Stdio;
-    let rustfmt = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
-    let mut child = Command::new(rustfmt)
-        .args(["--edition", "2024"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("rustfmt runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    check("rustfmt", child.wait_with_output().unwrap())
 }

@@ -99,29 +99,8 @@ pub fn write(dir: &Path, files: &[(&str, &str)]) {
     }
 }
 
-/// `text` formatted by rustfmt, which must accept it.
-pub fn rustfmt(text: &str) -> String {
-    use std::io::Write as _;
-    use std::process::Stdio;
-    let rustfmt = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
-    let mut child = Command::new(rustfmt)
-        .args(["--edition", "2024"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("rustfmt runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        report("rustfmt failed", &output)
-    );
-    stdout(&output)
-}
+#[path = "../../../tests/support/nightly.rs"]
+mod nightly;
+// Each test crate uses only part of this module.
+#[allow(unused_imports)]
+pub use nightly::{as_generated, nightly_cargo};
