@@ -70,25 +70,30 @@ pub fn run(args: &Check, shell: &Shell) -> Result<Outcome, Error> {
 /// seen are the workspace's (`cargo metadata --no-deps`), where a family
 /// keeps its own proc-macro members.
 fn member_paths_needed(cratespace: &Cratespace, metadata: &Metadata, shell: &Shell) -> bool {
+    // The workspace's packages whose macros take paths through the module.
+    let users: Vec<&str> = metadata
+        .workspace_packages()
+        .into_iter()
+        .filter(|package| {
+            package.dependencies.iter().any(|dependency| {
+                dependency.name == "cratespace-member" && dependency.kind == DependencyKind::Normal
+            })
+        })
+        .map(|package| package.name.as_str())
+        .collect();
     let mut found = false;
     for manifest in &cratespace.manifests {
         let model = &manifest.loaded.cratespace;
         if model.crates.is_some() || !manifest.loaded.diagnostics.is_empty() {
             continue;
         }
-        let mut reported: Vec<&str> = Vec::new();
+        // Each package once, at the first member it gives.
+        let mut unreported = users.clone();
         for (path, member) in model.root.members() {
-            let uses_member_paths = metadata.workspace_packages().iter().any(|package| {
-                package.name.as_str() == member.package
-                    && package.dependencies.iter().any(|dependency| {
-                        dependency.name == "cratespace-member"
-                            && dependency.kind == DependencyKind::Normal
-                    })
-            });
-            if !uses_member_paths || reported.contains(&member.package.as_str()) {
+            let Some(at) = unreported.iter().position(|name| *name == member.package) else {
                 continue;
-            }
-            reported.push(&member.package);
+            };
+            unreported.swap_remove(at);
             let diagnostic = Diagnostic::new(format!(
                 "member `{path}` depends on `cratespace-member`, but `member-paths = false`"
             ))
