@@ -219,15 +219,25 @@ enum ListKind {
     Any,
 }
 
-fn combine(kind: ListKind, predicates: Vec<Cfg>) -> Cfg {
+fn combine(kind: ListKind, mut predicates: Vec<Cfg>) -> Cfg {
+    // The usual gate: one predicate that is no list of this kind.
+    let flattens = |cfg: &Cfg| match cfg {
+        Cfg::All(_) => kind == ListKind::All,
+        Cfg::Any(_) => kind == ListKind::Any,
+        _ => false,
+    };
+    if predicates.len() == 1 && !flattens(&predicates[0]) {
+        return predicates.remove(0);
+    }
     // An explicit stack rather than recursion: the input may be built by hand
     // and nested arbitrarily deep. The next predicate to read is the last.
     let mut stack: Vec<Cfg> = predicates.into_iter().rev().collect();
     let mut flat = Vec::new();
     while let Some(cfg) = stack.pop() {
         match cfg {
-            Cfg::All(inner) if kind == ListKind::All => stack.extend(inner.into_iter().rev()),
-            Cfg::Any(inner) if kind == ListKind::Any => stack.extend(inner.into_iter().rev()),
+            Cfg::All(inner) | Cfg::Any(inner) if flattens(&cfg) => {
+                stack.extend(inner.into_iter().rev());
+            }
             other => flat.push(other),
         }
     }

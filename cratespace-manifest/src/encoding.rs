@@ -46,6 +46,14 @@ pub struct Gates<'a> {
 }
 
 impl<'a> Gates<'a> {
+    /// Room for the gates of `members` members without growing.
+    pub fn with_capacity(members: usize) -> Self {
+        Gates {
+            texts: Vec::new(),
+            indices: HashMap::with_capacity(members),
+        }
+    }
+
     /// The index of `gate`, added if it is new.
     pub fn index(&mut self, gate: &'a Cfg) -> usize {
         *self.indices.entry(gate).or_insert_with(|| {

@@ -46,7 +46,7 @@ pub fn expand(cratespace: &Cratespace, tracked: &[String], base_env: &str) -> Ve
     // copied as it grows.
     let members = cratespace.root.count();
     let mut text = String::with_capacity(128 + 80 * members);
-    let mut gates = Gates::default();
+    let mut gates = Gates::with_capacity(members);
     // The members are encoded in the same walk as the `pub use` tree.
     let mut table = cratespace
         .metadata

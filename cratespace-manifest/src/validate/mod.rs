@@ -406,7 +406,7 @@ impl Context<'_, '_> {
                 self.reserved(key);
                 continue;
             }
-            let path = prefix.to_owned() + &name.ident;
+            let path = [prefix, &name.ident].concat();
             let rust_name = text.strip_prefix("r#").unwrap_or(text);
             if let Some(first_key) = first_of.get(rust_name) {
                 let first_text = first_key.get_ref();
