@@ -545,6 +545,9 @@ enum Alias {
 /// Drops an alternative `all(.., x, ..)` when `x` itself is an
 /// alternative: `any(x, all(unix, x))` is `x`.
 fn absorb(alternatives: Vec<Cfg>) -> Vec<Cfg> {
+    if alternatives.len() < 2 {
+        return alternatives;
+    }
     let implied = |cfg: &Cfg| match cfg {
         Cfg::All(list) => alternatives
             .iter()

@@ -739,8 +739,14 @@ impl Context<'_, '_> {
                     _ => Some(member_gate.clone()),
                 };
                 *self.crate_slot(resolved) = Some(self.crates.len());
+                // Most dependencies are not renamed: the key's Rust name is
+                // the package's.
+                let name = match resolved.package == resolved.key {
+                    true => Some(krate.clone()),
+                    false => name::crate_name(resolved.package).ok(),
+                };
                 self.crates.push(CrateRecord {
-                    name: name::crate_name(resolved.package).ok(),
+                    name,
                     krate: krate.clone(),
                     gate,
                 });
