@@ -20,6 +20,7 @@ use crate::model::{
 use crate::name::{self, NameError};
 use crate::source::Source;
 use crate::suggest::closest;
+use semver::Version;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -104,6 +105,7 @@ pub fn validate(input: &Input<'_>, diagnostics: &mut Vec<Diagnostic>) -> Cratesp
         diagnostics,
         versioning: Versioning::Independent,
         checked: vec![false; index.keys()],
+        pins: HashMap::new(),
         crate_at: vec![None; index.keys()],
         index,
         crates: Vec::new(),
@@ -216,6 +218,8 @@ struct Context<'a, 'd> {
     /// Dependencies whose requirement was checked against the versioning,
     /// by the first position of their key in the index (`Resolved::listed`).
     checked: Vec<bool>,
+    /// The version each requirement text pins, once read.
+    pins: HashMap<String, Option<Version>>,
     index: Index<'a>,
     /// The crates the members re-export from, each once.
     crates: Vec<CrateRecord>,

@@ -150,6 +150,19 @@ impl Context<'_, '_> {
 
     /// `pinned` and `lockstep`: the top crate's release fixes the version of
     /// every child (SPEC §2, the version manifest; diagnostic 12).
+    /// The version the requirement `text` pins, if it is exact; read once
+    /// per text, as the members of a pinned family share one requirement.
+    fn pinned(&mut self, text: &str) -> Option<Version> {
+        if let Some(pinned) = self.pins.get(text) {
+            return pinned.clone();
+        }
+        let pinned = VersionReq::parse(text)
+            .ok()
+            .and_then(|requirement| version::exact(&requirement));
+        self.pins.insert(text.to_owned(), pinned.clone());
+        pinned
+    }
+
     pub(super) fn check_versioning(&mut self, resolved: &Resolved<'_>) {
         let versioning = self.versioning;
         if versioning == Versioning::Independent {
@@ -166,9 +179,7 @@ impl Context<'_, '_> {
         }
         let key = &resolved.key;
         let requirement = resolved.requirement;
-        let pinned = requirement
-            .and_then(|text| VersionReq::parse(text).ok())
-            .and_then(|requirement| version::exact(&requirement));
+        let pinned = requirement.and_then(|text| self.pinned(text));
         // Only `lockstep` compares with the top crate's version.
         let top = match versioning {
             Versioning::Lockstep => package.version.and_then(|v| Version::parse(v).ok()),
