@@ -543,6 +543,18 @@ ext = {{ dependency = "ext", voucher = {{ approved = "^0.3", by = "them" }} }}
         problems(&family("pinned", "=1.0.0", "^3")),
         [r#"`core` must be required at "=3.0.0""#]
     );
+    // One requirement text, read once, answers for each member that has it.
+    assert_eq!(
+        problems(&family("lockstep", "=2.0.9", "=2.0.9")),
+        [
+            r#"`json` must be required at "=2.1.0""#,
+            r#"`core` must be required at "=2.1.0""#
+        ]
+    );
+    assert_eq!(
+        problems(&family("pinned", "=3.0.0", "=3.0.0")),
+        Vec::<String>::new()
+    );
 }
 
 #[test]

@@ -148,8 +148,6 @@ impl Context<'_, '_> {
         self.push(diagnostic);
     }
 
-    /// `pinned` and `lockstep`: the top crate's release fixes the version of
-    /// every child (SPEC §2, the version manifest; diagnostic 12).
     /// The version the requirement `text` pins, if it is exact; read once
     /// per text, as the members of a pinned family share one requirement.
     fn pinned(&mut self, text: &str) -> Option<Version> {
@@ -163,6 +161,8 @@ impl Context<'_, '_> {
         pinned
     }
 
+    /// `pinned` and `lockstep`: the top crate's release fixes the version of
+    /// every child (SPEC §2, the version manifest; diagnostic 12).
     pub(super) fn check_versioning(&mut self, resolved: &Resolved<'_>) {
         let versioning = self.versioning;
         if versioning == Versioning::Independent {
